@@ -1,0 +1,51 @@
+import type { Severity } from './types.js';
+
+/**
+ * The one table of diagnostic codes. A code never changes meaning; retired codes stay listed.
+ * grammar/diagnostics.md is kept in step with this table by a test.
+ */
+export interface CodeInfo {
+  severity: Severity;
+  title: string;
+}
+
+export const CODES = new Map<string, CodeInfo>([
+  // 1xx: reading the text
+  ['GSN101', { severity: 'error', title: 'Unexpected character' }],
+  ['GSN102', { severity: 'error', title: 'Unterminated string' }],
+  ['GSN103', { severity: 'error', title: 'Unterminated block comment' }],
+  ['GSN104', { severity: 'error', title: 'Unknown escape in a string' }],
+  ['GSN110', { severity: 'error', title: 'Syntax error' }],
+  // 2xx: structure errors (no output is written)
+  ['GSN201', { severity: 'error', title: 'Duplicate element ID' }],
+  ['GSN202', { severity: 'error', title: 'Reference to an undefined element' }],
+  ['GSN203', { severity: 'error', title: 'SupportedBy cycle' }],
+  ['GSN204', { severity: 'error', title: 'Element kind that cannot have children' }],
+  ['GSN205', { severity: 'error', title: 'Contextual element used as support' }],
+  ['GSN206', { severity: 'error', title: 'Non-contextual element used as context' }],
+  ['GSN207', { severity: 'error', title: 'Undeveloped element is supported' }],
+  ['GSN208', { severity: 'error', title: 'URL scheme not allowed' }],
+  ['GSN209', { severity: 'error', title: 'Modifier not allowed on this kind' }],
+  ['GSN210', { severity: 'error', title: 'Bad annotation arguments' }],
+  ['GSN211', { severity: 'error', title: 'Invalid CSS class name' }],
+  ['GSN212', { severity: 'error', title: 'Repeated modifier or module header' }],
+  // 3xx: warnings (output is written; --strict makes them errors)
+  ['GSN301', { severity: 'warning', title: 'Goal or strategy neither supported nor undeveloped' }],
+  ['GSN302', { severity: 'warning', title: 'Link not listed by the GSN Community Standard' }],
+  ['GSN303', { severity: 'warning', title: 'Element unreachable from a top goal' }],
+  ['GSN304', { severity: 'warning', title: 'More than one top goal' }],
+  ['GSN305', { severity: 'warning', title: 'Unknown annotation' }],
+  ['GSN306', { severity: 'warning', title: 'Control, bidi or XML-illegal character in text' }],
+  ['GSN307', { severity: 'warning', title: 'Link stated twice' }],
+  ['GSN308', { severity: 'warning', title: 'Annotation repeated' }],
+  // 9xx: limits and internal errors
+  ['GSN901', { severity: 'error', title: 'Input too large' }],
+  ['GSN902', { severity: 'error', title: 'Nesting too deep' }],
+  ['GSN903', { severity: 'error', title: 'Too many elements' }],
+  ['GSN904', { severity: 'error', title: 'Layout time limit exceeded' }],
+  ['GSN999', { severity: 'error', title: 'Internal error' }],
+]);
+
+export function severityOf(code: string): Severity {
+  return CODES.get(code)?.severity ?? 'error';
+}

@@ -1,0 +1,114 @@
+/**
+ * gsnc: the pipeline. Text -> AST (syntax) -> checked model (semantics) -> layout (ELK) -> SVG.
+ * Each stage is a pure function returning its value and the diagnostics it found; this file
+ * chains them, turns stage diagnostics into positioned ones, and guards against the unexpected.
+ */
+import { severityOf } from './diagnostics/codes.js';
+import { LineIndex, compareDiagnostics, locate } from './diagnostics/locate.js';
+import type { Diagnostic, StageDiagnostic } from './diagnostics/types.js';
+import { layout } from './layout/layout.js';
+import type { Layout } from './layout/types.js';
+import { resolveLimits, type Limits } from './limits.js';
+import { render } from './render/render.js';
+import { check } from './semantics/check.js';
+import type { Model } from './semantics/model.js';
+import type { Document } from './syntax/ast.js';
+import { parse } from './syntax/parse.js';
+
+export interface CompileOptions {
+  /** Name used in diagnostics; never read from disk. Default `<input>`. */
+  file?: string;
+  /** Treat warnings as errors. */
+  strict?: boolean;
+  limits?: Partial<Limits>;
+  /** Prefix for every id in the SVG, so several diagrams can share one page. */
+  idPrefix?: string;
+}
+
+export interface CompileResult {
+  /** The diagram, or null when there are errors. */
+  svg: string | null;
+  diagnostics: Diagnostic[];
+  ast: Document | null;
+  model: Model | null;
+  layout: Layout | null;
+}
+
+export async function compile(text: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const source = typeof text === 'string' ? text : String(text);
+  const index = new LineIndex(source);
+  const result: CompileResult = { svg: null, diagnostics: [], ast: null, model: null, layout: null };
+  const found: StageDiagnostic[] = [];
+  const finish = () => {
+    result.diagnostics = found
+      .map((d) => locate(d, index, { file: options.file ?? '<input>', strict: options.strict }))
+      .sort(compareDiagnostics);
+    if (result.diagnostics.some((d) => d.severity === 'error')) result.svg = null;
+    return result;
+  };
+  try {
+    const limits = resolveLimits(options.limits);
+    if (source.length > limits.maxInputLength) {
+      found.push(tooLarge(source.length, limits));
+      return finish();
+    }
+    const parsed = parse(source, { limits });
+    found.push(...parsed.diagnostics);
+    result.ast = parsed.value;
+
+    const checked = check(parsed.value, { limits });
+    found.push(...checked.diagnostics);
+    result.model = checked.value;
+    if (hasErrors(found, options.strict)) return finish();
+
+    const laidOut = await layout(checked.value, { limits });
+    found.push(...laidOut.diagnostics);
+    result.layout = laidOut.value;
+    if (hasErrors(found, options.strict)) return finish();
+
+    result.svg = render(laidOut.value, { idPrefix: options.idPrefix ?? '' });
+    return finish();
+  } catch (error) {
+    found.push(internalError(error));
+    return finish();
+  }
+}
+
+function hasErrors(found: StageDiagnostic[], strict = false): boolean {
+  return found.some((d) => {
+    const severity = severityOf(d.code);
+    return severity === 'error' || (strict && severity === 'warning');
+  });
+}
+
+
+function tooLarge(length: number, limits: Limits): StageDiagnostic {
+  return {
+    code: 'GSN901',
+    message: `the input is ${length} characters long; the limit is ${limits.maxInputLength} (set limits.maxInputLength to raise it)`,
+    span: { start: 0, end: 0 },
+  };
+}
+
+function internalError(error: unknown): StageDiagnostic {
+  const what = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'GSN999',
+    message: `internal error in gsnc (please report it with the input): ${what}`,
+    span: { start: 0, end: 0 },
+  };
+}
+
+export { parse } from './syntax/parse.js';
+export { check } from './semantics/check.js';
+export { layout } from './layout/layout.js';
+export { render } from './render/render.js';
+export { formatDiagnostic } from './diagnostics/format.js';
+export { LineIndex } from './diagnostics/locate.js';
+export { CODES } from './diagnostics/codes.js';
+export { DEFAULT_LIMITS } from './limits.js';
+export type { Diagnostic, Severity, Span } from './diagnostics/types.js';
+export type { Document, ElementNode } from './syntax/ast.js';
+export type { Model, ModelElement, ModelEdge } from './semantics/model.js';
+export type { Layout, LayoutNode, LayoutEdge } from './layout/types.js';
+export type { Limits } from './limits.js';

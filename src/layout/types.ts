@@ -1,0 +1,82 @@
+import type { Relation } from '../semantics/model.js';
+import type { ElementKind } from '../syntax/ast.js';
+
+/**
+ * The laid-out diagram: absolute coordinates in SVG user units (px), origin top-left, y down.
+ * Everything the renderer needs is here, so rendering is a pure function of this value.
+ */
+export interface Layout {
+  width: number;
+  height: number;
+  font: FontSpec;
+  /** One per model element, in model order. */
+  nodes: LayoutNode[];
+  /** One per model edge, in model order. */
+  edges: LayoutEdge[];
+}
+
+export interface FontSpec {
+  /** CSS font-family list; the first family is the one whose metrics were used. */
+  family: string;
+  /** px */
+  size: number;
+  /** px between baselines */
+  lineHeight: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface LayoutNode {
+  id: string;
+  kind: ElementKind;
+  /** Bounding box of the GSN shape itself (rectangle, parallelogram, circle, oval...). */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  undeveloped: boolean;
+  uninstantiated: boolean;
+  url: string | null;
+  classes: string[];
+  /** Plain text (markup removed) for the element's <title>. */
+  title: string;
+  /** Baseline position of the ID label, drawn bold and centred at x. */
+  label: Point;
+  /** The wrapped text, each line centred on `x` with its own baseline `y`. */
+  lines: TextLine[];
+}
+
+export interface TextLine {
+  /** Centre of the line. */
+  x: number;
+  /** Baseline. */
+  y: number;
+  /** Measured width in px. */
+  width: number;
+  /** True when the line is the first line of a `- ` bullet item (the bullet glyph is in runs). */
+  bullet: boolean;
+  runs: TextRun[];
+}
+
+export interface TextRun {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+  code: boolean;
+  /** From `[label](url)` markup, only when the URL passed the allow-list. */
+  href: string | null;
+}
+
+export interface LayoutEdge {
+  from: string;
+  to: string;
+  relation: Relation;
+  /**
+   * Orthogonal polyline. The first point lies on the boundary of `from`'s shape, the last on the
+   * boundary of `to`'s shape, where the arrowhead points.
+   */
+  points: Point[];
+}

@@ -1,0 +1,91 @@
+import type { Span } from '../diagnostics/types.js';
+
+/**
+ * The abstract syntax tree: plain, JSON-serialisable data with a span on every node.
+ * Spans are UTF-16 offsets into the source (see diagnostics/types.ts).
+ */
+
+export const ELEMENT_KINDS = ['goal', 'strategy', 'solution', 'context', 'assumption', 'justification'] as const;
+export type ElementKind = (typeof ELEMENT_KINDS)[number];
+
+/** Kinds that support a claim (the target of SupportedBy). */
+export const SUPPORT_KINDS: ReadonlySet<ElementKind> = new Set(['goal', 'strategy', 'solution']);
+/** Kinds that are contextual (the target of InContextOf). */
+export const CONTEXT_KINDS: ReadonlySet<ElementKind> = new Set(['context', 'assumption', 'justification']);
+
+export const MODIFIERS = ['undeveloped', 'uninstantiated'] as const;
+export type ModifierName = (typeof MODIFIERS)[number];
+
+export interface Document {
+  type: 'document';
+  module: ModuleHeader | null;
+  /** Top-level elements and link statements, in source order. */
+  items: TopItem[];
+  span: Span;
+}
+
+export type TopItem = ElementNode | LinkStatement;
+
+export interface ModuleHeader {
+  type: 'module';
+  name: string;
+  nameSpan: Span;
+  description: TextString | null;
+  span: Span;
+}
+
+export interface ElementNode {
+  type: 'element';
+  kind: ElementKind;
+  kindSpan: Span;
+  modifiers: Modifier[];
+  id: string;
+  idSpan: Span;
+  /** The decoded text (escapes resolved, markup kept as written). */
+  text: TextString | null;
+  annotations: Annotation[];
+  /** Children in source order: nested elements and bare-ID references. */
+  children: ChildItem[];
+  span: Span;
+}
+
+export interface Modifier {
+  name: ModifierName;
+  span: Span;
+}
+
+export interface TextString {
+  value: string;
+  span: Span;
+}
+
+export type ChildItem = ElementNode | Reference;
+
+/** A bare identifier: a link to an element defined elsewhere. */
+export interface Reference {
+  type: 'reference';
+  id: string;
+  span: Span;
+}
+
+/** `A -> B, C` at the top level. */
+export interface LinkStatement {
+  type: 'link';
+  from: Reference;
+  to: Reference[];
+  span: Span;
+}
+
+export interface Annotation {
+  type: 'annotation';
+  /** Without the `@`. */
+  name: string;
+  nameSpan: Span;
+  args: AnnotationArg[];
+  span: Span;
+}
+
+export type AnnotationArg =
+  | { type: 'identifier'; value: string; span: Span }
+  | { type: 'number'; value: number; raw: string; span: Span }
+  | { type: 'string'; value: string; span: Span };
