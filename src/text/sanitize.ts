@@ -1,0 +1,36 @@
+/**
+ * Characters that must not reach a drawing unchanged: those XML 1.0 forbids, and the invisible
+ * ones that make source and drawing read differently (bidi controls, zero-width characters).
+ * A safety case must read the same in source and drawing.
+ */
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+export const REPLACEMENT = '\ufffd';
+
+export interface Suspicious {
+  /** Offset into the string. */
+  offset: number;
+  char: string;
+  reason: 'xml-illegal' | 'invisible';
+}
+
+/** Every suspicious character in `text`, in order. */
+export function findSuspicious(text: string): Suspicious[] {
+  const found: Suspicious[] = [];
+  for (const m of text.matchAll(XML_ILLEGAL)) found.push({ offset: m.index, char: m[0], reason: 'xml-illegal' });
+  for (const m of text.matchAll(INVISIBLE)) found.push({ offset: m.index, char: m[0], reason: 'invisible' });
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** The text as it is drawn: every suspicious character replaced by U+FFFD. */
+export function sanitizeText(text: string): string {
+  return text.replace(XML_ILLEGAL, REPLACEMENT).replace(INVISIBLE, REPLACEMENT);
+}
+
+/** `U+202E RIGHT-TO-LEFT OVERRIDE`-style name for messages. */
+export function describeChar(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
