@@ -13,4 +13,4 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts' }, outdir: 'dist' });
+await build({ ...common, entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts', 'compile-worker': 'src/cli/compile-worker.ts' }, outdir: 'dist' });

@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'gsnc.js');
+
+const VALID = `goal G1 "The system is acceptably safe" {
+  context C1 "Operating context"
+  solution Sn1 "Test report"
+}
+`;
+const WARNING = `goal G1 "Top" {
+  goal G2 "Not yet argued"
+}
+`;
+const BROKEN = `goal G1 "Top" {
+  solution Sn1 "Evidence"
+}
+goal G1 "Again"
+`;
+
+function gsnc(args: string[], input?: string, cwd = ROOT) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function scratch(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gsnc-cli-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe('gsnc CLI', () => {
+  it('prints help and version with exit 0', () => {
+    expect(gsnc(['--help']).stdout).toContain('gsnc build FILE...');
+    expect(gsnc([]).stdout).toContain('Usage:');
+    expect(gsnc(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exits 2 on usage errors, with a hint and no stack trace', () => {
+    const run = gsnc(['build', '--frobnicate', 'x.gsn']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("gsnc --help");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(gsnc(['build', 'missing-file.gsn']).code).toBe(2);
+    expect(gsnc(['build', '--format', 'gif', '-'], VALID).code).toBe(2);
+  });
+
+  it('reads stdin and writes stdout with `-`', () => {
+    const run = gsnc(['build', '-', '-o', '-'], VALID);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^<(\?xml|svg)/);
+    expect(run.stdout).toContain('G1');
+  });
+
+  it('`gsnc FILE` builds next to the input', () => {
+    const dir = scratch({ 'case.gsn': VALID });
+    const run = gsnc(['case.gsn'], undefined, dir);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'case.svg'), 'utf8')).toContain('<svg');
+  });
+
+  it('writes several inputs into a directory', () => {
+    const dir = scratch({ 'a.gsn': VALID, 'b.gsn': VALID.replace(/G1/g, 'G9') });
+    const run = gsnc(['build', 'a.gsn', 'b.gsn', '-o', 'out/'], undefined, dir);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, 'out', 'a.svg'))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'b.svg'))).toBe(true);
+  });
+
+  it('exits 1 on errors, prints file:line:col with a caret, and writes nothing', () => {
+    const dir = scratch({ 'bad.gsn': BROKEN, 'bad.svg': 'previous good output' });
+    const run = gsnc(['build', 'bad.gsn', '-o', 'bad.svg'], undefined, dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('bad.gsn:4:6: error GSN201');
+    expect(run.stderr).toMatch(/\n\s+\|\s+\^+/);
+    expect(readFileSync(join(dir, 'bad.svg'), 'utf8')).toBe('previous good output');
+  });
+
+  it('writes output with warnings (exit 0), but not under --strict (exit 1)', () => {
+    const dir = scratch({ 'w.gsn': WARNING });
+    const lenient = gsnc(['build', 'w.gsn', '-o', 'w.svg'], undefined, dir);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain('warning GSN301');
+    expect(existsSync(join(dir, 'w.svg'))).toBe(true);
+    const strict = gsnc(['build', 'w.gsn', '-o', 'strict.svg', '--strict'], undefined, dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('error GSN301');
+    expect(existsSync(join(dir, 'strict.svg'))).toBe(false);
+  });
+
+  it('check writes JSON diagnostics and no files', () => {
+    const dir = scratch({ 'bad.gsn': BROKEN });
+    const run = gsnc(['check', 'bad.gsn', '--format', 'json'], undefined, dir);
+    expect(run.code).toBe(1);
+    const { diagnostics } = JSON.parse(run.stdout);
+    expect(diagnostics[0]).toMatchObject({ code: 'GSN201', severity: 'error', file: 'bad.gsn', line: 4, column: 6 });
+    expect(diagnostics[0].related[0]).toMatchObject({ line: 1, column: 6 });
+    expect(existsSync(join(dir, 'bad.svg'))).toBe(false);
+    expect(gsnc(['check', '-'], VALID).code).toBe(0);
+  });
+
+  it('build --format json gives boxes and edges with absolute coordinates', () => {
+    const run = gsnc(['build', '-', '--format', 'json', '-o', '-'], VALID);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.nodes.map((n: { id: string }) => n.id)).toEqual(['G1', 'C1', 'Sn1']);
+    for (const n of doc.nodes) {
+      expect(n).toMatchObject({ kind: expect.any(String), x: expect.any(Number), width: expect.any(Number) });
+      expect(n.x).toBeGreaterThanOrEqual(0);
+      expect(n.y).toBeGreaterThanOrEqual(0);
+    }
+    expect(doc.edges).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ from: 'G1', to: 'C1', relation: 'inContextOf' }),
+        expect.objectContaining({ from: 'G1', to: 'Sn1', relation: 'supportedBy' }),
+      ]),
+    );
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('escapes control characters when echoing user text', () => {
+    const run = gsnc(['check', '-'], 'goal G1 "x" { \u001b[31m }');
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('\u001b');
+  });
+});
