@@ -53,16 +53,16 @@ export async function compile(text: string, options: CompileOptions = {}): Promi
       return finish();
     }
     const parsed = parse(source, { limits });
-    found.push(...parsed.diagnostics);
+    append(found, parsed.diagnostics);
     result.ast = parsed.value;
 
-    const checked = check(parsed.value, { limits });
-    found.push(...checked.diagnostics);
+    const checked = check(parsed.value, { limits, source });
+    append(found, checked.diagnostics);
     result.model = checked.value;
     if (hasErrors(found, options.strict)) return finish();
 
     const laidOut = await layout(checked.value, { limits });
-    found.push(...laidOut.diagnostics);
+    append(found, laidOut.diagnostics);
     result.layout = laidOut.value;
     if (hasErrors(found, options.strict)) return finish();
 
@@ -72,6 +72,11 @@ export async function compile(text: string, options: CompileOptions = {}): Promi
     found.push(internalError(error));
     return finish();
   }
+}
+
+/** A loop, not push(...spread): tens of thousands of diagnostics would overflow the call. */
+function append<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }
 
 function hasErrors(found: StageDiagnostic[], strict = false): boolean {
