@@ -6,6 +6,8 @@
 import { severityOf } from './diagnostics/codes.js';
 import { LineIndex, compareDiagnostics, locate } from './diagnostics/locate.js';
 import type { Diagnostic, StageDiagnostic } from './diagnostics/types.js';
+import { analyzeFramework } from './framework/analyze.js';
+import type { Framework } from './framework/types.js';
 import { layout } from './layout/layout.js';
 import type { Layout } from './layout/types.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -32,12 +34,14 @@ export interface CompileResult {
   ast: Document | null;
   model: Model | null;
   layout: Layout | null;
+  /** The AI safety-case framework mapping, or null when the case uses none of its annotations. */
+  framework: Framework | null;
 }
 
 export async function compile(text: string, options: CompileOptions = {}): Promise<CompileResult> {
   const source = typeof text === 'string' ? text : String(text);
   const index = new LineIndex(source);
-  const result: CompileResult = { svg: null, diagnostics: [], ast: null, model: null, layout: null };
+  const result: CompileResult = { svg: null, diagnostics: [], ast: null, model: null, layout: null, framework: null };
   const found: StageDiagnostic[] = [];
   const finish = () => {
     result.diagnostics = found
@@ -59,6 +63,10 @@ export async function compile(text: string, options: CompileOptions = {}): Promi
     const checked = check(parsed.value, { limits, source });
     append(found, checked.diagnostics);
     result.model = checked.value;
+
+    const framework = analyzeFramework(checked.value);
+    append(found, framework.diagnostics);
+    result.framework = framework.value;
     if (hasErrors(found, options.strict)) return finish();
 
     const laidOut = await layout(checked.value, { limits });
@@ -108,6 +116,9 @@ export { parse } from './syntax/parse.js';
 export { check } from './semantics/check.js';
 export { layout } from './layout/layout.js';
 export { render } from './render/render.js';
+export { analyzeFramework } from './framework/analyze.js';
+export { renderReport, type ReportFormat } from './report/report.js';
+export { BUILDING_BLOCKS } from './framework/blocks.js';
 export { formatDiagnostic } from './diagnostics/format.js';
 export { LineIndex } from './diagnostics/locate.js';
 export { CODES } from './diagnostics/codes.js';
@@ -117,3 +128,4 @@ export type { Document, ElementNode } from './syntax/ast.js';
 export type { Model, ModelElement, ModelEdge } from './semantics/model.js';
 export type { Layout, LayoutNode, LayoutEdge } from './layout/types.js';
 export type { Limits } from './limits.js';
+export type { Framework } from './framework/types.js';

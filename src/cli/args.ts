@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export type Command = 'build' | 'check' | 'help' | 'version';
+export type Command = 'build' | 'check' | 'report' | 'help' | 'version';
 export type BuildFormat = 'svg' | 'json';
 export type CheckFormat = 'text' | 'json';
 
@@ -17,7 +17,7 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-const COMMANDS = new Set(['build', 'check', 'help', 'version']);
+const COMMANDS = new Set(['build', 'check', 'report', 'help', 'version']);
 
 /** Parses argv (without node and script). `gsnc FILE` means `gsnc build FILE`. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -71,6 +71,9 @@ Usage:
   gsnc build FILE... [-o FILE|DIR] [--format svg|json] [--strict]
   gsnc FILE...                      same as gsnc build
   gsnc check FILE... [--format text|json] [--strict]
+  gsnc report FILE [-o FILE] [--format md|html|json] [--strict]
+             AI safety-case review report in the order of the six steps
+             (format from -o's extension, else Markdown on standard output)
 
   FILE       a .gsn file, or - for standard input
   -o, --output

@@ -3,7 +3,8 @@ import type { CompileOptions, CompileResult } from '../index.js';
 import { UsageError, type CliArgs } from './args.js';
 import { diagnosticsJson, diagramJson } from './json.js';
 import { besideInput, isDirectory, outputName, readInput, writeAtomically } from './io.js';
-import { printDiagnostics } from './report.js';
+import { printDiagnostics } from './print.js';
+import { reportFor, reportFormatFor } from '../report/command-helpers.js';
 
 export type Compiler = (text: string, options: CompileOptions) => Promise<CompileResult>;
 
@@ -50,6 +51,23 @@ export async function check(args: CliArgs, compiler: Compiler): Promise<number> 
   }
   if (format === 'json') process.stdout.write(diagnosticsJson({ diagnostics: all }));
   return exit;
+}
+
+/** `gsnc report`: the framework review report; written even with findings, they are its point. */
+export async function report(args: CliArgs, compiler: Compiler): Promise<number> {
+  requireFiles(args);
+  if (args.files.length !== 1) throw new UsageError('report takes one input file');
+  const chosen = reportFormatFor(args.format, args.output);
+  if ('error' in chosen) throw new UsageError(chosen.error);
+  const compiled = await compileFile(args.files[0]!, args, compiler);
+  const content = reportFor(compiled.result, chosen.format);
+  if (content === null) return Math.max(exitCodeFor(compiled.result), EXIT.inputErrors);
+  if (args.output === null || args.output === '-') process.stdout.write(content);
+  else {
+    writeAtomically(args.output, content);
+    if (!args.quiet) process.stderr.write(`gsnc: wrote ${escapeForTerminal(args.output)}\n`);
+  }
+  return exitCodeFor(compiled.result);
 }
 
 async function compileFile(file: string, args: CliArgs, compiler: Compiler, print = true): Promise<Compiled> {

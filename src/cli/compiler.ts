@@ -66,6 +66,7 @@ function timedOut(file: string, limitMs: number): CompileResult {
     ast: null,
     model: null,
     layout: null,
+    framework: null,
     diagnostics: [
       {
         code: 'GSN904',

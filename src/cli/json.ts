@@ -25,6 +25,7 @@ export function diagramJson(result: CompileResult): string {
       classes: n.classes,
     })),
     edges: (layout?.edges ?? []).map((e) => ({ from: e.from, to: e.to, relation: e.relation, points: e.points })),
+    framework: result.framework,
     diagnostics: result.diagnostics,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { HELP, UsageError, parseCliArgs } from './args.js';
-import { EXIT, build, check } from './commands.js';
+import { EXIT, build, check, report } from './commands.js';
 import { WorkerCompiler } from './compiler.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -20,7 +20,9 @@ async function main(argv: string[]): Promise<number> {
   const compiler = new WorkerCompiler(new URL('./compile-worker.js', import.meta.url));
   try {
     const run = (text: string, options: Parameters<WorkerCompiler['compile']>[1]) => compiler.compile(text, options);
-    return args.command === 'check' ? await check(args, run) : await build(args, run);
+    if (args.command === 'check') return await check(args, run);
+    if (args.command === 'report') return await report(args, run);
+    return await build(args, run);
   } finally {
     await compiler.close();
   }
