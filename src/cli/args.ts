@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export type Command = 'build' | 'check' | 'report' | 'help' | 'version';
+export type Command = string;
 export type BuildFormat = 'svg' | 'json';
 export type CheckFormat = 'text' | 'json';
 

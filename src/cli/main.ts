@@ -3,9 +3,19 @@
  * writes outputs. Exit codes: 0 ok, 1 errors in the input, 2 usage, 70 internal error.
  */
 import { createRequire } from 'node:module';
-import { HELP, UsageError, parseCliArgs } from './args.js';
-import { EXIT, build, check, report } from './commands.js';
+import { HELP, UsageError, parseCliArgs, type CliArgs } from './args.js';
+import { build } from './commands/build.js';
+import { check } from './commands/check.js';
+import { report } from './commands/report.js';
 import { WorkerCompiler } from './compiler.js';
+import { EXIT, type Compiler } from './shared.js';
+
+/** Every command that compiles: one entry each. */
+const COMMANDS = new Map<string, (args: CliArgs, compiler: Compiler) => Promise<number>>([
+  ['build', build],
+  ['check', check],
+  ['report', report],
+]);
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCliArgs(argv);
@@ -17,14 +27,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
-  const compiler = new WorkerCompiler(new URL('./compile-worker.js', import.meta.url));
+  const command = COMMANDS.get(args.command);
+  if (!command) throw new UsageError(`unknown command ${args.command}`);
+  const worker = new WorkerCompiler(new URL('./compile-worker.js', import.meta.url));
   try {
-    const run = (text: string, options: Parameters<WorkerCompiler['compile']>[1]) => compiler.compile(text, options);
-    if (args.command === 'check') return await check(args, run);
-    if (args.command === 'report') return await report(args, run);
-    return await build(args, run);
+    return await command(args, (text, options) => worker.compile(text, options));
   } finally {
-    await compiler.close();
+    await worker.close();
   }
 }
 
