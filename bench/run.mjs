@@ -1,28 +1,182 @@
-// Prints per-stage times for generated cases. Usage: npm run bench [-- 100 1000 10000]
-// Build first (npm ci or npm run build): it measures dist/, what users run.
-import { Worker } from 'node:worker_threads';
+// `npm run bench`: gsnc's performance table (issue 8), measured in one run on this machine.
+// Tables (Markdown) go to stdout, progress to stderr. Measures the built dist/ and bin/gsnc.js,
+// so run `npm run build` first. Options: --sizes 100,1000  --quick  (see bench/README.md).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { USAGE, parseBenchArgs } from './args.mjs';
+import { baselineMs, timeBaseline, timeGsnc } from './baselines.mjs';
+import { generateCase } from './generate.mjs';
+import { extractGraph } from './graph.mjs';
+import { describeMachine, loadLine } from './machine.mjs';
+import { REPO, failure, runNode } from './spawn.mjs';
+import { count, kb, markdownTable, mb, ms, ratio } from './tables.mjs';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const counts = sizes.length > 0 ? sizes : [100, 1000, 10000];
-
-function runOne(count) {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./stages.mjs', import.meta.url), {
-      workerData: { count },
-      resourceLimits: { stackSizeMb: 256 },
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+let options;
+try {
+  options = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
+if (options.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+for (const built of ['dist/index.js', 'dist/cli.js']) {
+  if (!existsSync(join(REPO, built))) {
+    process.stderr.write(`bench: ${built} is missing; run \`npm run build\` first\n`);
+    process.exit(2);
+  }
 }
 
-const ms = (n) => n.toFixed(1).padStart(9);
-console.log(`gsnc stage times, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}`);
-console.log('| elements |  parse ms |  check ms | layout ms | render ms |  total ms | rss MB |');
-console.log('|---------:|----------:|----------:|----------:|----------:|----------:|-------:|');
-for (const count of counts) {
-  const r = await runOne(count);
-  const total = r.parse + r.check + r.layout + r.render;
-  console.log(`| ${String(r.elements).padStart(8)} | ${ms(r.parse)} | ${ms(r.check)} | ${ms(r.layout)} | ${ms(r.render)} | ${ms(total)} | ${r.peakRssMb.toFixed(0).padStart(6)} |`);
+const started = performance.now();
+const progress = (message) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+const tmp = mkdtempSync(join(os.tmpdir(), 'gsnc-bench-'));
+const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+/** Runs a worker task (stages, throughput, watch) in its own process. */
+async function task(name, data) {
+  const run = await runNode('bench/worker-host.mjs', [name, JSON.stringify(data)], { tmp });
+  if (!run.ok) return { failed: failure(run), detail: run.stderr.trim().split('\n').slice(0, 3).join(' ') };
+  return { ...JSON.parse(run.stdout), peakRss: run.peakRss };
+}
+
+function writeCase(name, text) {
+  const caseFile = join(tmp, `${name}.gsn`);
+  writeFileSync(caseFile, text);
+  const graph = extractGraph(text);
+  const graphFile = join(tmp, `${name}.graph.json`);
+  writeFileSync(graphFile, JSON.stringify(graph));
+  return { caseFile, graphFile, graph };
+}
+
+async function measureSize(size) {
+  const runs = options.runsFor(size);
+  progress(`${size} elements: generating the case and the baseline graph`);
+  const { caseFile, graphFile, graph } = writeCase(`case-${size}`, generateCase(size));
+  progress(`${size} elements: per-stage times (in-process, worker with 256 MB stack)`);
+  const stages = await task('stages', { file: caseFile, repeat: runs });
+  progress(`${size} elements: whole processes, ${runs} run${runs > 1 ? 's' : ''} each`);
+  const gsnc = await timeGsnc(caseFile, tmp, runs);
+  const elk = await timeBaseline('naive-elk', 'bench/naive-elk.mjs', graphFile, tmp, runs);
+  const dot = await timeBaseline('graphviz', 'bench/graphviz.mjs', graphFile, tmp, runs);
+  return { size, runs, graph, stages, gsnc, elk, dot };
+}
+
+function processCell(result) {
+  return result.ok ? ms(result.ms) : result.failure;
+}
+
+function baselineCell(result) {
+  const plain = result.default.ok ? ms(result.default.ms) : result.default.failure;
+  if (!result.bigStack) return plain;
+  const big = result.bigStack.ok ? ms(result.bigStack.ms) : result.bigStack.failure;
+  return `${plain}; ${big} with ${result.bigStack.flag}`;
+}
+
+function baselineRss(result) {
+  const run = result.default.ok ? result.default : result.bigStack;
+  return run?.ok ? mb(run.peakRss) : '—';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const machine = await describeMachine();
+progress(`sizes ${options.sizes.join(', ')}${options.quick ? ' (quick)' : ''}; temp dir ${tmp}`);
+
+// Warm the file cache (node, dist, elkjs, the wasm) so the first timed process is not a cold start.
+progress('warming up');
+{
+  const warm = writeCase('warm', generateCase(20));
+  await runNode('bin/gsnc.js', ['build', warm.caseFile, '-o', join(tmp, 'warm.svg')], { tmp });
+  await runNode('bench/naive-elk.mjs', [warm.graphFile, join(tmp, 'warm.json')], { tmp });
+  await runNode('bench/graphviz.mjs', [warm.graphFile, join(tmp, 'warm-dot.svg')], { tmp });
+}
+
+try {
+  const results = [];
+  for (const size of options.sizes) results.push(await measureSize(size));
+  progress('parse throughput on a ~5 MB case');
+  const throughput = await task('throughput', { targetBytes: 5_000_000, repeat: 3 });
+  progress('watch-mode recompile of a 200-element case');
+  const watch = await task('watch', { count: 200, repeat: 10 });
+  progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  machine.push(loadLine('at end'));
+
+  const out = [];
+  out.push('## gsnc benchmark', '', ...machine, '');
+
+  out.push('### Generated cases: stages, whole process, baselines', '');
+  out.push(
+    markdownTable(
+      ['elements', 'parse ms', 'check ms', 'layout ms', 'render ms', 'stages peak RSS MB', 'gsnc process ms', 'gsnc peak RSS MB', 'naive ELK process ms', 'Graphviz dot process ms', 'gsnc / naive ELK', 'gsnc / Graphviz'],
+      results.map((r) => {
+        const s = r.stages;
+        const stageCells = s.failed ? [s.failed, '', '', '', '—'] : [ms(s.parse), ms(s.check), ms(s.layout), ms(s.render), mb(s.peakRss)];
+        const g = r.gsnc.ok ? r.gsnc.ms : null;
+        return [count(r.size), ...stageCells, processCell(r.gsnc), r.gsnc.ok ? mb(r.gsnc.peakRss) : '—', baselineCell(r.elk), baselineCell(r.dot), ratio(g, baselineMs(r.elk)), ratio(g, baselineMs(r.dot))];
+      }),
+    ),
+    '',
+  );
+
+  out.push('### Details', '');
+  out.push(
+    markdownTable(
+      ['elements', 'edges', 'input KB', 'runs', 'elements gsnc saw', 'gsnc SVG KB', 'stage diagnostics', 'naive ELK peak RSS MB', 'Graphviz peak RSS MB', 'baseline graph from'],
+      results.map((r) => [
+        count(r.size),
+        count(r.graph.edges.length),
+        kb(r.stages.bytes),
+        String(r.runs),
+        r.stages.failed ? '—' : count(r.stages.elements),
+        kb(r.gsnc.svgBytes),
+        r.stages.failed ? '—' : r.stages.diagnostics.join(' ') || 'none',
+        baselineRss(r.elk),
+        baselineRss(r.dot),
+        r.graph.source,
+      ]),
+      ['r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'l'],
+    ),
+    '',
+  );
+
+  out.push('### Parse throughput', '');
+  out.push(
+    markdownTable(
+      ['input MB', 'elements generated', 'elements in AST', 'parse ms (median of 3)', 'MB/s'],
+      [throughput.failed ? [throughput.failed, '', '', '', ''] : [(throughput.bytes / 1e6).toFixed(2), count(throughput.generated), count(throughput.elements), ms(throughput.ms), throughput.elements > 0 ? throughput.mbPerS.toFixed(1) : '— (no AST)']],
+    ),
+    '',
+  );
+
+  out.push('### Watch-mode recompile after a one-line edit', '');
+  out.push(
+    markdownTable(
+      ['elements', 'first compile ms', 'recompile ms (median of 10)', 'min ms', 'max ms', 'SVG KB'],
+      [watch.failed ? ['200', watch.failed, '', '', '', ''] : [count(watch.count), ms(watch.firstCompileMs), ms(watch.ms), ms(watch.min), ms(watch.max), kb(watch.svgBytes)]],
+    ),
+    '',
+  );
+
+  const notes = [];
+  if (results.some((r) => !r.stages.failed && r.stages.elements === 0)) notes.push('gsnc saw 0 elements: the stages in dist/ are stubs (or dist/ is stale; run `npm run build`). Its times are not meaningful yet.');
+  for (const r of results) {
+    if (r.stages.failed) notes.push(`${r.size}: the stage run failed (${r.stages.failed}): ${r.stages.detail}`);
+    if (!r.gsnc.ok) notes.push(`${r.size}: gsnc failed (${r.gsnc.failure}): ${r.gsnc.detail}`);
+    if (!r.stages.failed && r.stages.elements > 0 && r.stages.elements !== r.size) notes.push(`${r.size}: gsnc saw ${r.stages.elements} elements`);
+  }
+  if (watch.errors?.length) notes.push(`watch: the edited case gave errors ${watch.errors.join(' ')}`);
+  if (results.some((r) => r.elk.bigStack || r.dot.bigStack)) notes.push('"stack overflow" is what a default `node` process gives; the number after it is the same run with the larger V8 stack shown, and the ratio uses that number.');
+  notes.push('Times are wall-clock milliseconds; RSS is the peak resident set size of the process (MB = 2^20 bytes). See bench/README.md.');
+  out.push(...notes.map((n) => `- ${n}`), '');
+  process.stdout.write(`${out.join('\n')}\n`);
+} finally {
+  cleanup();
 }

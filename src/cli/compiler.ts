@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_LIMITS, type CompileOptions, type CompileResult } from '../index.js';
+import type { CompileOptions, CompileResult } from '../index.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 
 /** Stack for ELK: crossing minimisation NONE recurses per node on deep cases. */
 const WORKER_STACK_MB = 256;

@@ -1,0 +1,430 @@
+/**
+ * CST to AST. Defensive throughout: after error recovery a CST node may lack any child, and
+ * tokens inserted by recovery (or EOF) have NaN offsets and empty images. Every span is clamped
+ * into [0, text.length]; an element whose ID is missing is left out (its error is reported).
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type { Span, StageDiagnostic } from '../diagnostics/types.js';
+import type {
+  Annotation,
+  AnnotationArg,
+  ChildItem,
+  Document,
+  ElementKind,
+  ElementNode,
+  LinkStatement,
+  Modifier,
+  ModifierName,
+  ModuleHeader,
+  Reference,
+  TextString,
+  TopItem,
+} from './ast.js';
+import { ELEMENT_KINDS, MODIFIERS } from './ast.js';
+import { describeToken, topLevelMessage } from './messages.js';
+import { NumberLiteral, StringLiteral } from './tokens.js';
+
+const KIND_LIST = ELEMENT_KINDS.join(', ');
+
+const KIND_NAMES: ReadonlySet<string> = new Set(ELEMENT_KINDS);
+const MODIFIER_NAMES: ReadonlySet<string> = new Set(MODIFIERS);
+
+/** One top-level statement of the flat CST, ready to be placed in the tree. */
+type Statement =
+  | { type: 'element'; start: number; element: ElementNode | null }
+  | { type: 'open'; start: number; token: IToken }
+  | { type: 'stray'; start: number; token: IToken }
+  | { type: 'link'; start: number; link: LinkStatement }
+  | { type: 'reference'; start: number; token: IToken }
+  | { type: 'close'; start: number; token: IToken }
+  | { type: 'header'; start: number; header: ModuleHeader };
+
+/** A block being filled: the element that opened it (null if that element was unusable). */
+interface OpenBlock {
+  owner: ElementNode | null;
+  brace: Span;
+}
+
+export interface BuildOptions {
+  /** Set when the depth guard cut the input: the blocks left open there are not an error. */
+  cut: boolean;
+}
+
+/**
+ * Builds the AST for `text`, collecting the structural errors only the tree can see. The CST is
+ * flat (see parser.ts), so nesting is rebuilt here with an explicit stack: no recursion, so no
+ * depth can overflow it.
+ */
+export class AstBuilder {
+  readonly diagnostics: StageDiagnostic[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly options: BuildOptions = { cut: false },
+  ) {}
+
+  document(cst: CstNode | undefined): Document {
+    const items: TopItem[] = [];
+    const headers: ModuleHeader[] = [];
+    const open: OpenBlock[] = [];
+    let previous: Statement | undefined;
+    // The statement a '{' attaches to. Stray tokens do not move it: after an element with a
+    // broken annotation (already reported), the '{' still opens that element's block.
+    let anchor: Statement | undefined;
+    for (const statement of this.statements(cst)) {
+      this.place(statement, previous, anchor, open, items, headers);
+      if (statement.type !== 'stray') anchor = statement;
+      previous = statement;
+    }
+    this.closeAtEnd(open);
+    return { type: 'document', module: this.pickHeader(headers, items), items, span: { start: 0, end: this.text.length } };
+  }
+
+  /** Puts one statement into the tree: into the innermost open block, or at the top level. */
+  private place(
+    s: Statement,
+    previous: Statement | undefined,
+    anchor: Statement | undefined,
+    open: OpenBlock[],
+    items: TopItem[],
+    headers: ModuleHeader[],
+  ): void {
+    const block = open[open.length - 1];
+    switch (s.type) {
+      case 'element':
+        if (s.element) (block ? childrenOf(block) : items).push(s.element);
+        return;
+      case 'open':
+        this.open(s.token, anchor, open);
+        return;
+      case 'stray':
+        // A run of stray tokens is one mistake: report it at its first token only.
+        if (previous?.type !== 'stray') this.report('GSN110', this.strayMessage(s.token, block), this.tokenSpan(s.token));
+        return;
+      case 'reference':
+        if (block) childrenOf(block).push(this.reference(s.token));
+        else this.report('GSN110', `a bare ID at the top level must start a link, as in ${s.token.image} -> Sn1`, this.tokenSpan(s.token));
+        return;
+      case 'link':
+        items.push(s.link);
+        if (block) this.report('GSN110', `a link statement is written at the top level, not inside${ownerText(block)}; inside a block, write the bare ID`, s.link.span);
+        return;
+      case 'close':
+        this.close(s.token, open);
+        return;
+      case 'header':
+        if (block) this.report('GSN110', `a module header belongs at the top of the file, not inside${ownerText(block)}`, s.header.span);
+        else headers.push(s.header);
+        return;
+    }
+  }
+
+  /** '{' opens the block of the element just before it; anywhere else it is an error. */
+  private open(brace: IToken, anchor: Statement | undefined, open: OpenBlock[]): void {
+    const span = this.tokenSpan(brace);
+    if (anchor?.type === 'element') {
+      const owner = anchor.element;
+      if (owner) owner.span = { start: owner.span.start, end: Math.max(owner.span.end, span.end) };
+      open.push({ owner, brace: span });
+      return;
+    }
+    this.report('GSN110', "unexpected '{': a block follows an element, as in goal G1 \"...\" { ... }", span);
+    // Still open a block, so that its '}' does not count as a second error.
+    open.push({ owner: null, brace: span });
+  }
+
+  private strayMessage(t: IToken, block: OpenBlock | undefined): string {
+    const found = describeToken(t);
+    if (block) return `expected an element kind (${KIND_LIST}), a bare ID or '}' inside${ownerText(block)}, found ${found}`;
+    return topLevelMessage(t);
+  }
+
+  private close(brace: IToken, open: OpenBlock[]): void {
+    const span = this.tokenSpan(brace);
+    const block = open.pop();
+    if (block === undefined) {
+      this.report('GSN110', "unexpected '}': there is no open block to close here", span);
+      return;
+    }
+    if (block.owner) block.owner.span = { start: block.owner.span.start, end: Math.max(block.owner.span.end, span.end) };
+  }
+
+  /** Blocks still open at the end: one error, at the last character, naming the innermost. */
+  private closeAtEnd(open: OpenBlock[]): void {
+    for (let i = open.length - 1; i >= 0; i--) {
+      const owner = open[i]?.owner;
+      const last = owner?.children[owner.children.length - 1];
+      if (owner && last) owner.span = { start: owner.span.start, end: Math.max(owner.span.end, last.span.end) };
+    }
+    const innermost = open[open.length - 1];
+    if (innermost === undefined || this.options.cut) return;
+    const more = open.length > 1 ? ` (nor are the ${open.length - 1} blocks around it)` : '';
+    const end = this.text.length;
+    this.report('GSN110', `the block of ${innermost.owner?.id ?? 'an element'} is not closed: expected '}' before the end of the file${more}`, {
+      start: Math.max(0, end - 1),
+      end,
+    });
+  }
+
+  /** The statements of the flat CST in source order (the CST groups children by name). */
+  private statements(cst: CstNode | undefined): Statement[] {
+    const lists: Statement[][] = [
+      nodes(cst, 'element').map((n) => {
+        const element = this.element(n);
+        return { type: 'element' as const, start: element?.span.start ?? firstOffset(n), element };
+      }),
+      tokens(cst, 'LCurly')
+        .filter(isReal)
+        .map((t) => ({ type: 'open' as const, start: t.startOffset, token: t })),
+      tokens(cst, 'Stray')
+        .filter(isReal)
+        .map((t) => ({ type: 'stray' as const, start: t.startOffset, token: t })),
+      nodes(cst, 'linkStatement')
+        .map((n) => this.linkStatement(n))
+        .filter(isPresent)
+        .map((link) => ({ type: 'link' as const, start: link.span.start, link })),
+      tokens(cst, 'Identifier')
+        .filter(isReal)
+        .map((t) => ({ type: 'reference' as const, start: t.startOffset, token: t })),
+      tokens(cst, 'RCurly')
+        .filter(isReal)
+        .map((t) => ({ type: 'close' as const, start: t.startOffset, token: t })),
+      nodes(cst, 'moduleHeader')
+        .map((n) => this.moduleHeader(n))
+        .filter(isPresent)
+        .map((header) => ({ type: 'header' as const, start: header.span.start, header })),
+    ];
+    return mergeBySource(lists.map((list) => list.filter((s) => Number.isFinite(s.start))));
+  }
+
+  /** The first header is the module's; a later one is GSN212, a late first one GSN110. */
+  private pickHeader(headers: ModuleHeader[], items: TopItem[]): ModuleHeader | null {
+    const first = headers[0];
+    if (first === undefined) return null;
+    const firstItem = items[0];
+    if (firstItem !== undefined && firstItem.span.start < first.span.start) {
+      this.report('GSN110', 'the module header must come first, before any element or link', first.span);
+    }
+    for (const extra of headers.slice(1)) {
+      this.diagnostics.push({
+        code: 'GSN212',
+        message: `a file has one module header, and this one repeats it (the module is already named ${first.name})`,
+        span: extra.span,
+        related: [{ message: 'the first module header', span: first.span }],
+      });
+    }
+    return first;
+  }
+
+  private moduleHeader(cst: CstNode): ModuleHeader | null {
+    const keyword = token(cst, 'Module');
+    const name = realToken(cst, 'Identifier');
+    if (name === undefined) return null;
+    const description = this.textString(realToken(cst, 'StringLiteral'));
+    const nameSpan = this.tokenSpan(name);
+    return {
+      type: 'module',
+      name: name.image,
+      nameSpan,
+      description,
+      span: this.union([this.maybeSpan(keyword), nameSpan, description?.span]),
+    };
+  }
+
+  private element(cst: CstNode): ElementNode | null {
+    const idToken = realToken(cst, 'Identifier');
+    const kindToken = realToken(cst, 'Kind');
+    if (idToken === undefined || kindToken === undefined || !KIND_NAMES.has(kindToken.image)) return null;
+    const modifiers = this.modifiers(tokens(cst, 'Modifier'), idToken.image);
+    const text = this.textString(realToken(cst, 'StringLiteral'));
+    const annotations = nodes(cst, 'annotation')
+      .map((n) => this.annotation(n))
+      .filter(isPresent);
+    const parts: Array<Span | undefined> = [this.tokenSpan(kindToken), this.tokenSpan(idToken), text?.span];
+    for (const m of modifiers) parts.push(m.span);
+    for (const a of annotations) parts.push(a.span);
+    return {
+      type: 'element',
+      kind: kindToken.image as ElementKind,
+      kindSpan: this.tokenSpan(kindToken),
+      modifiers,
+      id: idToken.image,
+      idSpan: this.tokenSpan(idToken),
+      text,
+      annotations,
+      children: [],
+      span: this.union(parts),
+    };
+  }
+
+  /** Modifiers in source order; writing one twice is GSN212 on the second. */
+  private modifiers(found: IToken[], id: string): Modifier[] {
+    if (found.length === 0) return []; // the common case: no Map, no loop
+    const seen = new Map<string, Span>();
+    const result: Modifier[] = [];
+    for (const t of found) {
+      if (!isReal(t) || !MODIFIER_NAMES.has(t.image)) continue;
+      const span = this.tokenSpan(t);
+      const first = seen.get(t.image);
+      if (first !== undefined) {
+        this.diagnostics.push({
+          code: 'GSN212',
+          message: `'${t.image}' is written twice on ${id}`,
+          span,
+          related: [{ message: `the first '${t.image}'`, span: first }],
+        });
+        continue;
+      }
+      seen.set(t.image, span);
+      result.push({ name: t.image as ModifierName, span });
+    }
+    return result;
+  }
+
+  private linkStatement(cst: CstNode): LinkStatement | null {
+    const ids = tokens(cst, 'Identifier').filter(isReal);
+    const [first, ...rest] = ids;
+    if (first === undefined || rest.length === 0) return null;
+    const from = this.reference(first);
+    const to = rest.map((t) => this.reference(t));
+    return { type: 'link', from, to, span: this.union([from.span, ...to.map((r) => r.span)]) };
+  }
+
+  private reference(t: IToken): Reference {
+    return { type: 'reference', id: t.image, span: this.tokenSpan(t) };
+  }
+
+  private annotation(cst: CstNode): Annotation | null {
+    const at = realToken(cst, 'AtName');
+    if (at === undefined) return null;
+    const args = tokens(cst, 'ArgValue')
+      .filter(isReal)
+      .map((t) => this.annotationArg(t));
+    const nameSpan = this.tokenSpan(at);
+    const parts = [nameSpan, this.maybeSpan(token(cst, 'LParen')), this.maybeSpan(token(cst, 'RParen'))];
+    return { type: 'annotation', name: at.image.slice(1), nameSpan, args, span: this.union([...parts, ...args.map((a) => a.span)]) };
+  }
+
+  private annotationArg(t: IToken): AnnotationArg {
+    const span = this.tokenSpan(t);
+    if (t.tokenType === NumberLiteral) return { type: 'number', value: Number(t.image), raw: t.image, span };
+    if (t.tokenType === StringLiteral) return { type: 'string', value: stringValue(t), span };
+    return { type: 'identifier', value: t.image, span }; // an ID, a hyphenated name or a keyword
+  }
+
+  private textString(t: IToken | undefined): TextString | null {
+    if (t === undefined) return null;
+    return { value: stringValue(t), span: this.tokenSpan(t) };
+  }
+
+  private report(code: string, message: string, span: Span): void {
+    this.diagnostics.push({ code, message, span });
+  }
+
+  // --- spans ------------------------------------------------------------------------------
+
+  private clamp(offset: number): number {
+    if (!Number.isFinite(offset)) return this.text.length;
+    return Math.min(Math.max(0, Math.trunc(offset)), this.text.length);
+  }
+
+  /** The span of a token, clamped; callers pass real tokens (finite offsets). */
+  tokenSpan(t: IToken): Span {
+    const start = this.clamp(t.startOffset);
+    return { start, end: Math.max(start, this.clamp(t.startOffset + t.image.length)) };
+  }
+
+  private maybeSpan(t: IToken | undefined): Span | undefined {
+    return t !== undefined && isReal(t) ? this.tokenSpan(t) : undefined;
+  }
+
+  /** The smallest span covering all the given ones (a zero span at the end if none). */
+  private union(spans: Array<Span | undefined>): Span {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const s of spans) {
+      if (s === undefined) continue;
+      start = Math.min(start, s.start);
+      end = Math.max(end, s.end);
+    }
+    if (start === Infinity) return { start: this.text.length, end: this.text.length };
+    return { start: this.clamp(start), end: Math.max(this.clamp(start), this.clamp(end)) };
+  }
+}
+
+// --- CST access, tolerant of missing children ---------------------------------------------
+
+const NONE: never[] = [];
+
+// Chevrotain keys CST children by the name consumed: a token name holds tokens only and a rule
+// name holds nodes only, so no per-child type test (and no copy) is needed.
+function nodes(cst: CstNode | undefined, key: string): CstNode[] {
+  return (cst?.children?.[key] as CstNode[] | undefined) ?? NONE;
+}
+
+function tokens(cst: CstNode | undefined, key: string): IToken[] {
+  return (cst?.children?.[key] as IToken[] | undefined) ?? NONE;
+}
+
+function token(cst: CstNode | undefined, key: string): IToken | undefined {
+  return tokens(cst, key)[0];
+}
+
+function realToken(cst: CstNode | undefined, key: string): IToken | undefined {
+  return tokens(cst, key).find(isReal);
+}
+
+/** A token read from the text, not inserted by recovery. */
+function isReal(t: IToken): boolean {
+  return t.isInsertedInRecovery !== true && Number.isFinite(t.startOffset) && t.image.length > 0;
+}
+
+function stringValue(t: IToken): string {
+  return typeof t.payload === 'string' ? t.payload : t.image.replace(/^"|"$/g, '');
+}
+
+function isPresent<T>(value: T | null | undefined): value is T {
+  return value !== null && value !== undefined;
+}
+
+/** The offset of the first token read from the text in a (recovered) node, NaN if none. */
+function firstOffset(cst: CstNode): number {
+  let first = NaN;
+  for (const list of Object.values(cst.children ?? {})) {
+    for (const c of list) {
+      if ('image' in c && isReal(c) && !(c.startOffset >= first)) first = c.startOffset;
+    }
+  }
+  return first;
+}
+
+function childrenOf(block: OpenBlock): ChildItem[] {
+  return block.owner ? block.owner.children : []; // children of an unusable element are dropped
+}
+
+function ownerText(block: OpenBlock): string {
+  return block.owner ? ` the block of ${block.owner.id}` : ' a block';
+}
+
+/** Merges lists that are each in source order into one (the CST groups children by name). */
+function mergeBySource(lists: Statement[][]): Statement[] {
+  const merged: Statement[] = [];
+  const next = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestStart = Infinity;
+    for (let i = 0; i < lists.length; i++) {
+      const candidate = lists[i]?.[next[i] ?? 0];
+      if (candidate !== undefined && candidate.start < bestStart) {
+        best = i;
+        bestStart = candidate.start;
+      }
+    }
+    if (best < 0) return merged;
+    const list = lists[best];
+    const at = next[best] ?? 0;
+    const chosen = list?.[at];
+    if (chosen) merged.push(chosen);
+    next[best] = at + 1;
+  }
+}

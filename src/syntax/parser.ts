@@ -1,0 +1,105 @@
+/**
+ * The grammar, and nothing else: a Chevrotain CstParser with error recovery. Building the AST
+ * is cst-to-ast.ts's job; wording the errors is messages.ts's. grammar/grammar.ebnf has one rule
+ * per rule here, under the same name (checked by tests/syntax/grammar-sync.test.ts).
+ *
+ * Blocks are read FLAT: '{' and '}' are statements of their own, and the tree builder matches
+ * them with an explicit stack ('{' opens the block of the element just before it). Chevrotain
+ * spends about 20 stack frames per nested rule call, so a recursive `block` rule overflows
+ * Node's default stack at about 850 levels, below the default limits.maxDepth of 1000. Flat,
+ * the parser's stack use does not depend on the input, and a broken element cannot drag its
+ * enclosing block into recovery. For the same reason, tokens that cannot start a statement are
+ * consumed as Stray statements rather than left to Chevrotain's in-repetition recovery, which
+ * recurses once per recovery. And ending `element` with its annotation loop (no '{' after it)
+ * keeps Chevrotain from computing recovery follow sets after every element without a block.
+ */
+import { CstParser, EOF, type IParserErrorMessageProvider } from 'chevrotain';
+import {
+  allTokens,
+  ArgValue,
+  Arrow,
+  AtName,
+  Comma,
+  Identifier,
+  Kind,
+  LCurly,
+  LParen,
+  Modifier,
+  ModuleKw,
+  RCurly,
+  RParen,
+  Stray,
+  StringLiteral,
+} from './tokens.js';
+
+export class GsnParser extends CstParser {
+  constructor(errorMessageProvider?: IParserErrorMessageProvider) {
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 2,
+      ...(errorMessageProvider ? { errorMessageProvider } : {}),
+    });
+    this.performSelfAnalysis();
+  }
+
+  /**
+   * A module header anywhere but first is parsed too, so that the tree builder can say exactly
+   * what is wrong with it (GSN212 when repeated) instead of a generic syntax error. Consuming
+   * EOF explicitly gives the statement loop a follow token, which enables its error recovery.
+   */
+  public document = this.RULE('document', (): void => {
+    this.OPTION(() => this.SUBRULE(this.moduleHeader));
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.element) },
+        { ALT: () => this.SUBRULE(this.linkStatement) }, // ID '->' ...: tried before a bare ID
+        { ALT: () => this.CONSUME(Identifier) }, // a bare ID: a reference, inside a block
+        { ALT: () => this.CONSUME(LCurly) }, // opens the block of the element just before
+        { ALT: () => this.CONSUME(RCurly) }, // closes the innermost open block
+        { ALT: () => this.SUBRULE2(this.moduleHeader) },
+        { ALT: () => this.CONSUME(Stray) }, // reported by the tree builder, once per run
+      ]);
+    });
+    this.CONSUME(EOF);
+  });
+
+  public moduleHeader = this.RULE('moduleHeader', (): void => {
+    this.CONSUME(ModuleKw);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(StringLiteral));
+  });
+
+  /** An element; a '{' right after it (a statement of its own) opens its block. */
+  public element = this.RULE('element', (): void => {
+    this.MANY(() => this.CONSUME(Modifier));
+    this.CONSUME(Kind);
+    this.CONSUME(Identifier);
+    this.CONSUME(StringLiteral);
+    this.MANY2(() => this.SUBRULE(this.annotation));
+  });
+
+  public linkStatement = this.RULE('linkStatement', (): void => {
+    this.CONSUME(Identifier);
+    this.CONSUME(Arrow);
+    this.CONSUME2(Identifier);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.CONSUME3(Identifier);
+    });
+  });
+
+  public annotation = this.RULE('annotation', (): void => {
+    this.CONSUME(AtName);
+    this.OPTION(() => {
+      this.CONSUME(LParen);
+      this.OPTION2(() => {
+        this.CONSUME(ArgValue);
+        this.MANY(() => {
+          this.CONSUME(Comma);
+          this.CONSUME2(ArgValue);
+        });
+      });
+      this.CONSUME(RParen);
+    });
+  });
+}
