@@ -1,16 +1,25 @@
-// STUB: replaced by the layout stage.
+/**
+ * The layout stage: checked model -> laid-out diagram. Text is measured with the bundled DejaVu
+ * metrics and wrapped, each element gets its GSN shape, single-use contexts are packed beside
+ * their element, ELK (layered, top-down) places the rest, and the result is copied into plain
+ * Layout data (see types.ts). Deterministic: the same model gives an identical layout.
+ */
 import type { StageResult } from '../diagnostics/types.js';
 import type { Limits } from '../limits.js';
 import type { Model } from '../semantics/model.js';
+import { buildGraph } from './elk-graph.js';
+import { fromElk } from './from-elk.js';
+import { runElk } from './run-elk.js';
+import { shapeFor } from './shapes.js';
 import type { Layout } from './types.js';
 
 export interface LayoutOptions {
   limits: Limits;
 }
 
-export async function layout(_model: Model, _options: LayoutOptions): Promise<StageResult<Layout>> {
-  return {
-    value: { width: 0, height: 0, font: { family: 'DejaVu Sans', size: 12, lineHeight: 15 }, nodes: [], edges: [] },
-    diagnostics: [],
-  };
+export async function layout(model: Model, _options: LayoutOptions): Promise<StageResult<Layout>> {
+  const shapes = model.elements.map((e) => shapeFor(e.id, e.kind, e.text, e.undeveloped, e.uninstantiated));
+  const plan = buildGraph(model, shapes);
+  const result = await runElk(plan.graph);
+  return { value: fromElk(model, shapes, plan, result), diagnostics: [] };
 }

@@ -1,0 +1,334 @@
+/**
+ * Model + shapes -> ELK graph. GSN conventions ELK does not give by itself are built in here:
+ *
+ * - A context, assumption or justification used by exactly one element is packed with that
+ *   element into one ELK node: first on the right, second on the left, alternating, each
+ *   vertically centred on the element (several on one side stack in a column centred on it).
+ *   The InContextOf edges inside a pack are drawn here, not by ELK.
+ * - Every ELK node has two FIXED_POS ports at its element's own top and bottom centre, so
+ *   SupportedBy edges attach to the element, not the middle of the pack.
+ * - Nodes and edges are fed in depth-first source order (a shared child when its last parent
+ *   is reached); with crossing minimisation off, ELK keeps that order within each layer, so
+ *   SupportedBy children stay left to right as written.
+ *
+ * All walks are iterative.
+ */
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { Model } from '../semantics/model.js';
+import { CONTEXT_KINDS } from '../syntax/ast.js';
+import { leftMiddle, rightMiddle, type ShapeBox } from './geometry.js';
+import type { ShapeGeometry } from './shapes.js';
+import { CONTEXT_GAP, CONTEXT_STACK_GAP, LAYER_SPACING, MARGIN, NODE_SPACING } from './style.js';
+import type { Point } from './types.js';
+
+export interface PackMember {
+  /** Index into model.elements. */
+  element: number;
+  /** Offset of the member's shape box from the pack's top-left corner. */
+  dx: number;
+  dy: number;
+}
+
+export interface Pack {
+  elkId: string;
+  /** The element the pack is built around (index into model.elements). */
+  main: number;
+  members: PackMember[];
+  width: number;
+  height: number;
+  /** x of the main element's centre, relative to the pack. */
+  portX: number;
+  /** InContextOf edges inside the pack: model edge index and polyline relative to the pack. */
+  inner: { edge: number; points: Point[] }[];
+}
+
+export interface GraphPlan {
+  packs: Pack[];
+  /** Pack index of every element. */
+  packOf: number[];
+  /** ELK edges: model edge index per ELK edge id `e<k>`. */
+  routed: number[];
+  /** Model edges that could not be laid out by ELK (self-loops, unknown ends). */
+  unrouted: number[];
+  graph: ElkNode;
+}
+
+export const ELK_OPTIONS: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  // Each element one row below its lowest parent (network simplex layering would pull a shared
+  // child's other parents down to it).
+  'elk.layered.layering.strategy': 'LONGEST_PATH_SOURCE',
+  // Source order is the drawing order: no crossing minimisation (see DAG_OPTIONS for graphs
+  // with long edges), no greedy switching.
+  'elk.layered.crossingMinimization.strategy': 'NONE',
+  'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+  // Brandes-Koepf, balanced: parents centred over their children, fast on wide trees.
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+  'elk.spacing.nodeNode': String(NODE_SPACING),
+  'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_SPACING),
+  'elk.spacing.edgeNode': '12',
+  'elk.spacing.edgeEdge': '10',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '12',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
+  'elk.separateConnectedComponents': 'false',
+  'elk.padding': `[top=${MARGIN},left=${MARGIN},bottom=${MARGIN},right=${MARGIN}]`,
+};
+
+/**
+ * For a graph with edges spanning several rows (shared evidence at different depths): a layer
+ * sweep that may move only the dummy nodes of long edges, never reorder real nodes. With NONE,
+ * ELK appends those dummies at the right end of every row, so such edges wander across the
+ * whole diagram. The sweep costs superlinear time and memory (3,000 elements: 11 s instead of
+ * 2.6 s; 10,000: minutes and gigabytes), so it is used only up to DAG_SWEEP_LIMIT nodes.
+ */
+export const DAG_OPTIONS: Record<string, string> = {
+  'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+  'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+};
+export const DAG_SWEEP_LIMIT = 1000;
+
+export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
+  const n = model.elements.length;
+  const index = new Map<string, number>();
+  model.elements.forEach((e, i) => {
+    if (!index.has(e.id)) index.set(e.id, i);
+  });
+  const edgeEnds = model.edges.map((e) => {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    return from === undefined || to === undefined ? null : { from, to };
+  });
+
+  // Which contextual elements are used by exactly one element and nothing else touches.
+  const host = new Array<number>(n).fill(-1); // -1 unknown, -2 not packable, else host index
+  const outDegree = new Array<number>(n).fill(0);
+  model.edges.forEach((edge, k) => {
+    const ends = edgeEnds[k];
+    if (!ends) return;
+    outDegree[ends.from]!++;
+    const target = ends.to;
+    if (edge.relation !== 'inContextOf' || ends.from === target) host[target] = -2;
+    else if (host[target] === -1) host[target] = ends.from;
+    else if (host[target] !== ends.from) host[target] = -2;
+  });
+  const packed = (i: number) =>
+    host[i]! >= 0 && outDegree[i] === 0 && CONTEXT_KINDS.has(model.elements[i]!.kind);
+
+  // Packs, one per element that is not packed into another.
+  const packOf = new Array<number>(n).fill(-1);
+  const packs: Pack[] = [];
+  const contextsOf = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (packed(i)) continue;
+    packOf[i] = packs.length;
+    packs.push({ elkId: `n${packs.length}`, main: i, members: [], width: 0, height: 0, portX: 0, inner: [] });
+  }
+  const innerEdges = new Map<number, number[]>(); // context -> its model edges
+  model.edges.forEach((_edge, k) => {
+    const ends = edgeEnds[k];
+    if (!ends || !packed(ends.to)) return;
+    const list = contextsOf.get(ends.from) ?? [];
+    if (!innerEdges.has(ends.to)) {
+      list.push(ends.to);
+      innerEdges.set(ends.to, []);
+    }
+    contextsOf.set(ends.from, list);
+    innerEdges.get(ends.to)!.push(k);
+  });
+  for (const pack of packs) {
+    arrangePack(pack, contextsOf.get(pack.main) ?? [], shapes, model, innerEdges, packOf);
+  }
+
+  // Depth-first source order over packs.
+  const outEdges: number[][] = packs.map(() => []);
+  const incoming = new Array<number>(packs.length).fill(0);
+  const routed: number[] = [];
+  const unrouted: number[] = [];
+  model.edges.forEach((_edge, k) => {
+    const ends = edgeEnds[k];
+    if (!ends) {
+      unrouted.push(k);
+      return;
+    }
+    if (packed(ends.to)) return; // drawn inside the pack
+    const a = packOf[ends.from]!;
+    const b = packOf[ends.to]!;
+    if (a === b) {
+      unrouted.push(k);
+      return;
+    }
+    outEdges[a]!.push(k);
+    incoming[b]!++;
+  });
+  // A pack is placed when its last parent is (a topological depth-first order), so a shared
+  // child keeps its place among the children of the parent drawn just above it.
+  const order: number[] = [];
+  const placed = new Array<boolean>(packs.length).fill(false);
+  const waiting = incoming.slice();
+  const visit = (root: number) => {
+    const stack = [root];
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      if (placed[p]) continue;
+      placed[p] = true;
+      order.push(p);
+      const out = outEdges[p]!;
+      for (let j = out.length - 1; j >= 0; j--) {
+        const target = packOf[edgeEnds[out[j]!]!.to]!;
+        if (--waiting[target]! <= 0 && !placed[target]) stack.push(target);
+      }
+    }
+  };
+  for (const id of model.topGoals) {
+    const i = index.get(id);
+    if (i !== undefined && packOf[i]! >= 0 && incoming[packOf[i]!] === 0) visit(packOf[i]!);
+  }
+  for (let p = 0; p < packs.length; p++) if (incoming[p] === 0) visit(p);
+  for (let p = 0; p < packs.length; p++) visit(p); // only cycles are left (a model with errors)
+
+  const children: ElkNode[] = order.map((p) => {
+    const pack = packs[p]!;
+    return {
+      id: pack.elkId,
+      width: pack.width,
+      height: pack.height,
+      layoutOptions: { 'elk.portConstraints': 'FIXED_POS', 'elk.alignment': 'TOP' },
+      ports: [
+        { id: `${pack.elkId}t`, x: pack.portX, y: 0, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'NORTH' } },
+        {
+          id: `${pack.elkId}b`,
+          x: pack.portX,
+          y: pack.height,
+          width: 0,
+          height: 0,
+          layoutOptions: { 'elk.port.side': 'SOUTH' },
+        },
+      ],
+    };
+  });
+  const edges: ElkExtendedEdge[] = [];
+  for (const p of order) {
+    for (const k of outEdges[p]!) {
+      const ends = edgeEnds[k]!;
+      edges.push({
+        id: `e${routed.length}`,
+        sources: [`${packs[packOf[ends.from]!]!.elkId}b`],
+        targets: [`${packs[packOf[ends.to]!]!.elkId}t`],
+      });
+      routed.push(k);
+    }
+  }
+  const sweep = packs.length <= DAG_SWEEP_LIMIT && hasLongEdges(packs.length, outEdges, (k) => packOf[edgeEnds[k]!.to]!);
+  const layoutOptions = sweep ? { ...ELK_OPTIONS, ...DAG_OPTIONS } : { ...ELK_OPTIONS };
+  return { packs, packOf, routed, unrouted, graph: { id: 'root', layoutOptions, children, edges } };
+}
+
+/**
+ * True when, with every node one row below its lowest parent, some edge spans more than one
+ * row (or the graph has a cycle, which only a model with errors has).
+ */
+function hasLongEdges(count: number, outEdges: number[][], targetOf: (edge: number) => number): boolean {
+  const waiting = new Array<number>(count).fill(0);
+  for (const out of outEdges) for (const k of out) waiting[targetOf(k)]!++;
+  const layer = new Array<number>(count).fill(0);
+  const ready: number[] = [];
+  for (let p = 0; p < count; p++) if (waiting[p] === 0) ready.push(p);
+  let done = 0;
+  while (ready.length > 0) {
+    const p = ready.pop()!;
+    done++;
+    for (const k of outEdges[p]!) {
+      const t = targetOf(k);
+      layer[t] = Math.max(layer[t]!, layer[p]! + 1);
+      if (--waiting[t]! === 0) ready.push(t);
+    }
+  }
+  if (done < count) return true;
+  for (let p = 0; p < count; p++) for (const k of outEdges[p]!) if (layer[targetOf(k)]! - layer[p]! > 1) return true;
+  return false;
+}
+
+/** Places the main element and its single-use contexts inside one pack. */
+function arrangePack(
+  pack: Pack,
+  contexts: number[],
+  shapes: ShapeGeometry[],
+  model: Model,
+  innerEdges: Map<number, number[]>,
+  packOf: number[],
+): void {
+  const main = shapes[pack.main]!;
+  const cy = main.height / 2;
+  const members: PackMember[] = [{ element: pack.main, dx: 0, dy: 0 }];
+  const right = contexts.filter((_, i) => i % 2 === 0);
+  const left = contexts.filter((_, i) => i % 2 === 1);
+  const column = (items: number[], side: 'right' | 'left') => {
+    // Stack top to bottom, then centre the stack's shapes on the main element's middle.
+    const ys: number[] = [];
+    let y = 0;
+    items.forEach((c, i) => {
+      ys.push(y);
+      const s = shapes[c]!;
+      y += s.height + s.reserveBottom + (i < items.length - 1 ? CONTEXT_STACK_GAP : 0);
+    });
+    const last = shapes[items[items.length - 1]!]!;
+    const extent = ys[ys.length - 1]! + last.height;
+    const shift = cy - extent / 2;
+    items.forEach((c, i) => {
+      const s = shapes[c]!;
+      const dx = side === 'right' ? main.width + main.reserveRight + CONTEXT_GAP : -CONTEXT_GAP - s.reserveRight - s.width;
+      members.push({ element: c, dx, dy: ys[i]! + shift });
+    });
+  };
+  if (right.length > 0) column(right, 'right');
+  if (left.length > 0) column(left, 'left');
+
+  // Normalise to the pack's top-left corner, reserves included.
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const m of members) {
+    const s = shapes[m.element]!;
+    minX = Math.min(minX, m.dx);
+    minY = Math.min(minY, m.dy);
+    maxX = Math.max(maxX, m.dx + s.width + s.reserveRight);
+    maxY = Math.max(maxY, m.dy + s.height + s.reserveBottom);
+  }
+  for (const m of members) {
+    m.dx -= minX;
+    m.dy -= minY;
+  }
+  pack.members = members;
+  pack.width = maxX - minX;
+  pack.height = maxY - minY;
+  pack.portX = members[0]!.dx + main.width / 2;
+  for (const m of members.slice(1)) packOf[m.element] = packOf[pack.main]!;
+
+  // InContextOf edges: horizontal from the element's side to the context's near side; a column
+  // of several contexts shares a vertical bus halfway between.
+  const box = (m: PackMember): ShapeBox => ({
+    kind: model.elements[m.element]!.kind,
+    x: m.dx,
+    y: m.dy,
+    width: shapes[m.element]!.width,
+    height: shapes[m.element]!.height,
+  });
+  const mainBox = box(members[0]!);
+  for (const m of members.slice(1)) {
+    const ctx = box(m);
+    const onRight = ctx.x > mainBox.x;
+    const start = onRight ? rightMiddle(mainBox) : leftMiddle(mainBox);
+    const end = onRight ? leftMiddle(ctx) : rightMiddle(ctx);
+    const points: Point[] = [start];
+    if (Math.abs(end.y - start.y) > 0.005) {
+      const bus = onRight ? mainBox.x + mainBox.width + CONTEXT_GAP / 2 : mainBox.x - CONTEXT_GAP / 2;
+      points.push({ x: bus, y: start.y }, { x: bus, y: end.y });
+    }
+    points.push(end);
+    for (const k of innerEdges.get(m.element) ?? []) pack.inner.push({ edge: k, points });
+  }
+}
