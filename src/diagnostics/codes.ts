@@ -54,6 +54,11 @@ export const CODES = new Map<string, CodeInfo>([
   ['GSN418', { severity: 'warning', title: 'Risk claim outside any outcome' }],
   ['GSN419', { severity: 'warning', title: 'Trusted component without a trustworthiness argument' }],
   ['GSN420', { severity: 'warning', title: 'Risk roll-up above the threshold' }],
+  // 5xx: GSN Community Standard v3 extensions (dialectic, confidence, patterns, modules)
+  ['GSN501', { severity: 'error', title: 'Challenge from an element that is not a counter element' }],
+  ['GSN502', { severity: 'error', title: 'Defeated without a challenger' }],
+  ['GSN503', { severity: 'error', title: 'Challenged link does not exist' }],
+  ['GSN504', { severity: 'error', title: 'Counter element supports the argument' }],
   // 9xx: limits and internal errors
   ['GSN901', { severity: 'error', title: 'Input too large' }],
   ['GSN902', { severity: 'error', title: 'Nesting too deep' }],

@@ -20,6 +20,7 @@ import { leftMiddle, rightMiddle, type ShapeBox } from './geometry.js';
 import type { ShapeGeometry } from './shapes.js';
 import { CONTEXT_GAP, CONTEXT_STACK_GAP, LAYER_SPACING, MARGIN, NODE_SPACING } from './style.js';
 import type { Point } from './types.js';
+import { challengeEnds, challengePortOffset } from './challenges.js';
 
 export interface PackMember {
   /** Index into model.elements. */
@@ -50,6 +51,8 @@ export interface GraphPlan {
   routed: number[];
   /** Model edges that could not be laid out by ELK (self-loops, unknown ends). */
   unrouted: number[];
+  /** Model challenges routed by ELK, as ELK edge id `c<j>` for challenge j. */
+  challengesRouted: Set<number>;
   graph: ElkNode;
 }
 
@@ -163,6 +166,25 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
     outEdges[a]!.push(k);
     incoming[b]!++;
   });
+  // Challenges: ELK edges from what they challenge down to the challenger (challenges.ts),
+  // numbered after the model edges in the same lists.
+  const m = model.edges.length;
+  const allEnds = edgeEnds.slice();
+  const anchors = new Set<number>();
+  const challengesRouted = new Set<number>();
+  (model.challenges ?? []).forEach((c, j) => {
+    const ends = challengeEnds(c, index);
+    allEnds.push(ends);
+    if (!ends || packOf[ends.from]! < 0 || packOf[ends.to]! < 0) return;
+    const a = packOf[ends.from]!;
+    const b = packOf[ends.to]!;
+    if (a === b) return;
+    outEdges[a]!.push(m + j);
+    incoming[b]!++;
+    anchors.add(a);
+    challengesRouted.add(j);
+  });
+
   // A pack is placed when its last parent is (a topological depth-first order), so a shared
   // child keeps its place among the children of the parent drawn just above it.
   const order: number[] = [];
@@ -177,7 +199,7 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
       order.push(p);
       const out = outEdges[p]!;
       for (let j = out.length - 1; j >= 0; j--) {
-        const target = packOf[edgeEnds[out[j]!]!.to]!;
+        const target = packOf[allEnds[out[j]!]!.to]!;
         if (--waiting[target]! <= 0 && !placed[target]) stack.push(target);
       }
     }
@@ -191,12 +213,14 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
 
   const children: ElkNode[] = order.map((p) => {
     const pack = packs[p]!;
+    const challengePort = anchors.has(p) ? [bottomPort(`${pack.elkId}c`, pack.portX + challengePortOffset(shapes[pack.main]!.width), pack.height)] : [];
     return {
       id: pack.elkId,
       width: pack.width,
       height: pack.height,
       layoutOptions: { 'elk.portConstraints': 'FIXED_POS', 'elk.alignment': 'TOP' },
       ports: [
+        ...challengePort,
         { id: `${pack.elkId}t`, x: pack.portX, y: 0, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'NORTH' } },
         {
           id: `${pack.elkId}b`,
@@ -212,7 +236,11 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
   const edges: ElkExtendedEdge[] = [];
   for (const p of order) {
     for (const k of outEdges[p]!) {
-      const ends = edgeEnds[k]!;
+      const ends = allEnds[k]!;
+      if (k >= m) {
+        edges.push({ id: `c${k - m}`, sources: [`${packs[packOf[ends.from]!]!.elkId}c`], targets: [`${packs[packOf[ends.to]!]!.elkId}t`] });
+        continue;
+      }
       edges.push({
         id: `e${routed.length}`,
         sources: [`${packs[packOf[ends.from]!]!.elkId}b`],
@@ -221,9 +249,13 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
       routed.push(k);
     }
   }
-  const sweep = packs.length <= DAG_SWEEP_LIMIT && hasLongEdges(packs.length, outEdges, (k) => packOf[edgeEnds[k]!.to]!);
+  const sweep = packs.length <= DAG_SWEEP_LIMIT && hasLongEdges(packs.length, outEdges, (k) => packOf[allEnds[k]!.to]!);
   const layoutOptions = sweep ? { ...ELK_OPTIONS, ...DAG_OPTIONS } : { ...ELK_OPTIONS };
-  return { packs, packOf, routed, unrouted, graph: { id: 'root', layoutOptions, children, edges } };
+  return { packs, packOf, routed, unrouted, challengesRouted, graph: { id: 'root', layoutOptions, children, edges } };
+}
+
+function bottomPort(id: string, x: number, y: number) {
+  return { id, x, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'SOUTH' } };
 }
 
 /**

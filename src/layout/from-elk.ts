@@ -13,7 +13,8 @@ import {
   LINE_HEIGHT,
   MARGIN,
 } from './style.js';
-import type { Layout, LayoutEdge, LayoutNode, Point } from './types.js';
+import type { Layout, LayoutChallenge, LayoutEdge, LayoutNode, Point } from './types.js';
+import { challengePoints } from './challenges.js';
 
 const round = (v: number) => Math.round(v * 100) / 100 + 0; // + 0 turns -0 into 0
 
@@ -66,6 +67,13 @@ export function fromElk(model: Model, shapes: ShapeGeometry[], plan: GraphPlan, 
     points[k] = i === j ? [{ x, y: y - 6 }, { x: x + 12, y: y - 6 }, { x: x + 12, y: y + 6 }, { x, y: y + 6 }] : [bottomCentre(b), topCentre(boxes[j]!)];
   }
 
+  const routes = new Map<number, Point[]>();
+  for (const j of plan.challengesRouted) {
+    const route = elkEdges.get(`c${j}`);
+    if (route) routes.set(j, route.map((p) => ({ x: p.x, y: p.y })));
+  }
+  const challengeLines = challengePoints(model, boxes, index, points, routes).map(tidy);
+
   // Bounds of everything drawn, so width/height cover it with a margin on every side.
   let minX = Infinity;
   let minY = Infinity;
@@ -79,7 +87,7 @@ export function fromElk(model: Model, shapes: ShapeGeometry[], plan: GraphPlan, 
     maxX = Math.max(maxX, b.x + b.width + s.reserveRight);
     maxY = Math.max(maxY, b.y + b.height + s.reserveBottom);
   });
-  for (const list of points) {
+  for (const list of [...points, ...challengeLines]) {
     for (const p of list) {
       minX = Math.min(minX, p.x);
       minY = Math.min(minY, p.y);
@@ -107,6 +115,8 @@ export function fromElk(model: Model, shapes: ShapeGeometry[], plan: GraphPlan, 
       uninstantiated: e.uninstantiated,
       url: e.url,
       classes: [...e.classes],
+      ...(e.counter ? { counter: true } : {}),
+      ...(e.defeated ? { defeated: true } : {}),
       title: s.title,
       label: { x: round(x + s.label.x), y: round(y + s.label.y) },
       lines: s.lines.map((l) => ({
@@ -123,6 +133,14 @@ export function fromElk(model: Model, shapes: ShapeGeometry[], plan: GraphPlan, 
     to: e.to,
     relation: e.relation,
     points: points[k]!.map((p) => ({ x: round(p.x + shiftX), y: round(p.y + shiftY) })),
+    ...(e.defeated ? { defeated: true } : {}),
+  }));
+  const shifted = (list: Point[]) => list.map((p) => ({ x: round(p.x + shiftX), y: round(p.y + shiftY) }));
+  const challenges: LayoutChallenge[] = (model.challenges ?? []).map((c, j) => ({
+    from: c.from,
+    target: { ...c.target },
+    defeated: c.defeated,
+    points: shifted(challengeLines[j] ?? []),
   }));
   return {
     width: round(maxX + shiftX + MARGIN),
@@ -130,6 +148,7 @@ export function fromElk(model: Model, shapes: ShapeGeometry[], plan: GraphPlan, 
     font: { family: FONT_FAMILY, size: FONT_SIZE, lineHeight: LINE_HEIGHT },
     nodes,
     edges,
+    ...(model.challenges ? { challenges } : {}),
   };
 }
 

@@ -56,3 +56,38 @@ export function spanAt(s: ShapeBox, y: number): [number, number] | null {
       return [s.x, s.x + s.width];
   }
 }
+
+/**
+ * The point of the outline's bottom `dx` right of the centre (dx within half the width): on the
+ * bottom edge for box-like shapes, on the ellipse for solutions, assumptions and justifications.
+ */
+export function bottomAt(s: ShapeBox, dx: number): Point {
+  const x = s.x + s.width / 2 + dx;
+  if (s.kind !== 'solution' && s.kind !== 'assumption' && s.kind !== 'justification') return { x, y: s.y + s.height };
+  const a = s.width / 2;
+  const b = s.height / 2;
+  const t = Math.min(1, Math.abs(dx) / a);
+  return { x, y: s.y + b + b * Math.sqrt(1 - t * t) };
+}
+
+/** The point halfway along a polyline (by length); the first point of a degenerate one. */
+export function pathMidpoint(points: readonly Point[]): { point: Point; vertical: boolean } {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += segmentLength(points[i - 1]!, points[i]!);
+  let left = total / 2;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const length = segmentLength(a, b);
+    if (length > 0 && left <= length) {
+      const t = left / length;
+      return { point: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }, vertical: Math.abs(b.x - a.x) < Math.abs(b.y - a.y) };
+    }
+    left -= length;
+  }
+  return { point: points[0] ?? { x: 0, y: 0 }, vertical: true };
+}
+
+function segmentLength(a: Point, b: Point): number {
+  return Math.hypot(b.x - a.x, b.y - a.y);
+}

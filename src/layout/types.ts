@@ -1,5 +1,8 @@
-import type { Relation } from '../semantics/model.js';
+import type { ChallengeTargetRef, Relation } from '../semantics/model.js';
 import type { ElementKind } from '../syntax/ast.js';
+import type { LayoutBadge, LayoutLegend, TrustMark } from './mark-types.js';
+
+export type * from './mark-types.js';
 
 /**
  * The laid-out diagram: absolute coordinates in SVG user units (px), origin top-left, y down.
@@ -13,6 +16,19 @@ export interface Layout {
   nodes: LayoutNode[];
   /** One per model edge, in model order. */
   edges: LayoutEdge[];
+  /** Dialectic extension: one per model challenge, in model order (absent when none). */
+  challenges?: LayoutChallenge[];
+  /** AI safety-case framework: the legend of the marks drawn (absent when none). */
+  legend?: LayoutLegend;
+}
+
+/** A `challenges` relation: from the challenger's outline to the target element's outline or to the middle of the target link. */
+export interface LayoutChallenge {
+  from: string;
+  target: ChallengeTargetRef;
+  defeated: boolean;
+  /** Orthogonal polyline; the arrowhead is at the last point. */
+  points: Point[];
 }
 
 export interface FontSpec {
@@ -41,6 +57,17 @@ export interface LayoutNode {
   uninstantiated: boolean;
   url: string | null;
   classes: string[];
+  /** Dialectic extension: a counter goal or counter solution (absent = false). */
+  counter?: boolean;
+  /** Dialectic extension: drawn crossed out (absent = false). */
+  defeated?: boolean;
+  /**
+   * AI safety-case framework: category pills (goals, strategies) or the trust tag (contexts), in
+   * the row the layout reserved at the top of the shape (absent when none).
+   */
+  badges?: LayoutBadge[];
+  /** AI safety-case framework: a `@trusted` / `@untrusted` component (absent when neither). */
+  trust?: TrustMark;
   /** Plain text (markup removed) for the element's <title>. */
   title: string;
   /** Baseline position of the ID label, drawn bold and centred at x. */
@@ -79,4 +106,6 @@ export interface LayoutEdge {
    * boundary of `to`'s shape, where the arrowhead points.
    */
   points: Point[];
+  /** Dialectic extension: drawn crossed out at its middle (absent = false). */
+  defeated?: boolean;
 }

@@ -19,7 +19,7 @@ export const ALLOWED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'refX', 'refY', 'markerWidth', 'markerHeight', 'markerUnits', 'orient', 'marker-end',
   'overflow',
   // presentation
-  'fill', 'stroke', 'stroke-width', 'stroke-linejoin', 'font-family', 'font-size',
+  'fill', 'stroke', 'stroke-width', 'stroke-linejoin', 'stroke-dasharray', 'stroke-linecap', 'font-family', 'font-size',
   'font-weight', 'font-style', 'text-anchor', 'text-decoration',
   // links (href checked against the URL allow-list by user-text.ts)
   'href', 'xlink:href',

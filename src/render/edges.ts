@@ -8,17 +8,19 @@ import { ARROW_FILLED, ARROW_HOLLOW } from './ids.js';
 import { num } from './number.js';
 import { ARROW_LINE_INSET } from './style.js';
 import { setUserAttribute } from './user-text.js';
+import { withCross } from './dialectic.js';
 
 export function drawEdge(doc: SvgDocument, edge: LayoutEdge, prefix: string): DomElement | null {
   if (edge.points.length < 2) return null; // nothing to draw; the layout should not produce this
   const supported = edge.relation === 'supportedBy';
   const path = doc.element('path');
-  path.setAttribute('class', supported ? 'gsn-edge gsn-supported-by' : 'gsn-edge gsn-in-context-of');
+  const own = supported ? 'gsn-edge gsn-supported-by' : 'gsn-edge gsn-in-context-of';
+  path.setAttribute('class', edge.defeated ? `${own} gsn-defeated` : own);
   path.setAttribute('d', pathData(edge.points));
   setUserAttribute(path, 'data-from', edge.from);
   setUserAttribute(path, 'data-to', edge.to);
   path.setAttribute('marker-end', `url(#${prefix}${supported ? ARROW_FILLED : ARROW_HOLLOW})`);
-  return path;
+  return edge.defeated ? withCross(doc, path, edge.points) : path;
 }
 
 /**

@@ -9,6 +9,8 @@ export function safeIdPrefix(prefix: string): string {
 
 export const ARROW_FILLED = 'gsn-arrow-filled';
 export const ARROW_HOLLOW = 'gsn-arrow-hollow';
+/** Dialectic extension: the open arrowhead of `challenges`. */
+export const ARROW_OPEN = 'gsn-arrow-open';
 
 /** The id of a node's group; the element ID is user text and is written by user-text.ts. */
 export function nodeIdPrefix(prefix: string): string {

@@ -8,15 +8,45 @@
  */
 import { element } from './build.js';
 import type { DomElement, SvgDocument } from './dom.js';
-import { ARROW_FILLED, ARROW_HOLLOW } from './ids.js';
+import { ARROW_FILLED, ARROW_HOLLOW, ARROW_OPEN } from './ids.js';
 import { num } from './number.js';
 import { ARROW_LENGTH, ARROW_LINE_INSET, ARROW_WIDTH, FILL_COLOUR, STROKE_COLOUR, STROKE_WIDTH } from './style.js';
 
-export function drawMarkers(doc: SvgDocument, prefix: string): DomElement {
+export function drawMarkers(doc: SvgDocument, prefix: string, withOpen = false): DomElement {
   const defs = doc.element('defs');
   defs.appendChild(marker(doc, prefix + ARROW_FILLED, 'gsn-arrowhead gsn-arrowhead-filled', STROKE_COLOUR));
   defs.appendChild(marker(doc, prefix + ARROW_HOLLOW, 'gsn-arrowhead gsn-arrowhead-hollow', FILL_COLOUR));
+  if (withOpen) defs.appendChild(openMarker(doc, prefix + ARROW_OPEN));
   return defs;
+}
+
+/**
+ * Dialectic extension: the open arrowhead of `challenges`, two strokes meeting at the tip (no
+ * fill), its tip on the end point (the challenge's line runs to the tip; nothing hides it).
+ */
+function openMarker(doc: SvgDocument, id: string): DomElement {
+  const m = element(doc, 'marker', {
+    id,
+    viewBox: `0 0 ${num(ARROW_LENGTH)} ${num(ARROW_WIDTH)}`,
+    refX: num(ARROW_LENGTH),
+    refY: num(ARROW_WIDTH / 2),
+    markerWidth: num(ARROW_LENGTH),
+    markerHeight: num(ARROW_WIDTH),
+    markerUnits: 'userSpaceOnUse',
+    orient: 'auto',
+    overflow: 'visible',
+  });
+  m.appendChild(
+    element(doc, 'path', {
+      class: 'gsn-arrowhead gsn-arrowhead-open',
+      d: `M0,0 L${num(ARROW_LENGTH)},${num(ARROW_WIDTH / 2)} L0,${num(ARROW_WIDTH)}`,
+      fill: 'none',
+      stroke: STROKE_COLOUR,
+      'stroke-width': num(STROKE_WIDTH),
+      'stroke-linejoin': 'miter',
+    }),
+  );
+  return m;
 }
 
 function marker(doc: SvgDocument, id: string, className: string, fill: string): DomElement {

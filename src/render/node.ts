@@ -13,7 +13,9 @@ import { kindClass, shapeFor } from './shapes/index.js';
 import type { ShapeContext } from './shapes/shape.js';
 import { decorationBoxes } from './style.js';
 import { drawLines } from './text.js';
+import { elementCross } from './dialectic.js';
 import { appendUserText, createLink, setClasses, setUserAttribute } from './user-text.js';
+import { drawMarks, markClasses } from './badge.js';
 
 export interface NodeContext extends ShapeContext {
   /** Sanitised id prefix. */
@@ -27,6 +29,9 @@ export function drawNode(context: NodeContext, node: LayoutNode): DomElement {
   let own = `gsn-node ${kindClass(node.kind)}`;
   if (node.undeveloped) own += ' gsn-undeveloped';
   if (node.uninstantiated) own += ' gsn-uninstantiated';
+  if (node.counter) own += ' gsn-counter';
+  if (node.defeated) own += ' gsn-defeated';
+  own += markClasses(node); // AI safety-case framework: gsn-category-*, gsn-trusted / gsn-untrusted
   setClasses(group, own, node.classes);
 
   const title = doc.element('title');
@@ -35,6 +40,7 @@ export function drawNode(context: NodeContext, node: LayoutNode): DomElement {
 
   append(group, shapeFor(node.kind)(context, node));
   append(group, decorations(context, node));
+  append(group, drawMarks(doc, node)); // framework pills, trust ring (none without marks)
 
   const label = element(doc, 'text', { class: 'gsn-id', x: num(node.label.x), y: num(node.label.y), 'font-weight': 'bold' });
   appendUserText(doc, label, node.id);
@@ -42,6 +48,7 @@ export function drawNode(context: NodeContext, node: LayoutNode): DomElement {
 
   const link = createLink(doc, node.url, 'gsn-node-link');
   append(group, drawLines(doc, node.lines, link === null));
+  if (node.defeated) group.appendChild(elementCross(doc, node));
   if (!link) return group;
   link.appendChild(group);
   return link;

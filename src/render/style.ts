@@ -12,6 +12,15 @@ export {
   decorationBoxes,
   type Box,
 } from '../layout/style.js';
+export { pathMidpoint } from '../layout/geometry.js';
+
+/** Dialectic extension: the dash of `challenges`, the cross over what is defeated, the counter shade. */
+export const CHALLENGE_DASH = '6 4';
+export const DEFEAT_COLOUR = '#b00000';
+export const DEFEAT_STROKE_WIDTH = 1.6;
+/** Half the size of the cross drawn on the middle of a defeated link. */
+export const DEFEAT_LINK_CROSS = 6;
+export const COUNTER_FILL = '#ececec';
 
 /** Stroke width of shapes, decorations, edges and arrowheads. */
 export const STROKE_WIDTH = 1.2;

@@ -1,7 +1,7 @@
 import type { Span, StageDiagnostic } from '../diagnostics/types.js';
 import type { Limits } from '../limits.js';
-import { CONTEXT_KINDS, type ChildItem, type Document, type ElementNode, type TopItem } from '../syntax/ast.js';
-import type { ModelEdge, Relation } from './model.js';
+import { CONTEXT_KINDS, type ChallengeStatement, type ChildItem, type Document, type ElementNode, type Modifier, type TopItem } from '../syntax/ast.js';
+import type { ModelChallenge, ModelEdge, Relation } from './model.js';
 import { suggest, type SuggestBudget } from './suggest.js';
 
 /**
@@ -19,6 +19,8 @@ export interface Binding {
   elements: ElementNode[];
   /** Resolved, without repeats, in source order. */
   edges: ModelEdge[];
+  /** Dialectic `challenges`, resolved (unresolved names are GSN202), without repeats. */
+  challenges: ModelChallenge[];
   diagnostics: StageDiagnostic[];
 }
 
@@ -29,6 +31,15 @@ interface Statement {
   fromSpan: Span | null;
   to: string;
   span: Span;
+  /** Modifiers written on the relation itself (`defeated Sn1`, `defeated G1 -> Sn1`). */
+  modifiers: readonly Modifier[];
+}
+
+/** One written challenge, before its names are resolved. */
+interface ChallengeWritten {
+  statement: ChallengeStatement;
+  /** The block's owner, for a challenge written in a block. */
+  owner: string | null;
 }
 
 /** Generous but bounded: 2 million comparisons cost well under a second. */
@@ -39,16 +50,19 @@ export function bind(doc: Document, limits: Limits): Binding {
   const walked = walk(doc, limits.maxElements);
   if (walked.overflow) {
     diagnostics.push(tooManyElements(walked.overflow, limits));
-    return { nodes: [], symbols: new Map(), elements: [], edges: [], diagnostics };
+    return { nodes: [], symbols: new Map(), elements: [], edges: [], challenges: [], diagnostics };
   }
   const { symbols, elements } = defineAll(walked.nodes, diagnostics);
-  const edges = resolveAll(walked.statements, symbols, diagnostics);
-  return { nodes: walked.nodes, symbols, elements, edges, diagnostics };
+  const unresolved = new Unresolved(symbols);
+  const edges = resolveAll(walked.statements, symbols, unresolved, diagnostics);
+  const challenges = resolveChallenges(walked.challenges, symbols, unresolved, diagnostics);
+  return { nodes: walked.nodes, symbols, elements, edges, challenges, diagnostics };
 }
 
 interface Walked {
   nodes: ElementNode[];
   statements: Statement[];
+  challenges: ChallengeWritten[];
   /** The first element past the limit, if the case has too many. */
   overflow: ElementNode | null;
 }
@@ -57,26 +71,33 @@ interface Walked {
 function walk(doc: Document, maxElements: number): Walked {
   const nodes: ElementNode[] = [];
   const statements: Statement[] = [];
+  const challenges: ChallengeWritten[] = [];
   const stack: { item: TopItem | ChildItem; owner: ElementNode | null }[] = [];
   pushReversed(stack, doc.items ?? [], null);
   while (stack.length > 0) {
     const { item, owner } = stack.pop()!;
     if (!item) continue; // a recovered parse may leave holes
     if (item.type === 'link') {
+      const modifiers = item.modifiers ?? [];
       for (const target of item.to ?? []) {
-        if (item.from?.id && target?.id) statements.push({ from: item.from.id, fromSpan: item.from.span, to: target.id, span: target.span });
+        if (item.from?.id && target?.id) statements.push({ from: item.from.id, fromSpan: item.from.span, to: target.id, span: target.span, modifiers });
       }
       continue;
     }
+    if (item.type === 'challenge') {
+      challenges.push({ statement: item, owner: owner?.id ?? null });
+      continue;
+    }
     if (owner?.id && item.id) {
-      statements.push({ from: owner.id, fromSpan: null, to: item.id, span: item.type === 'element' ? item.idSpan : item.span });
+      const span = item.type === 'element' ? item.idSpan : item.span;
+      statements.push({ from: owner.id, fromSpan: null, to: item.id, span, modifiers: item.type === 'reference' ? (item.modifiers ?? []) : [] });
     }
     if (item.type !== 'element') continue;
-    if (nodes.length === maxElements) return { nodes, statements, overflow: item };
+    if (nodes.length === maxElements) return { nodes, statements, challenges, overflow: item };
     nodes.push(item);
     pushReversed(stack, item.children ?? [], item);
   }
-  return { nodes, statements, overflow: null };
+  return { nodes, statements, challenges, overflow: null };
 }
 
 function pushReversed(stack: { item: TopItem | ChildItem; owner: ElementNode | null }[], items: readonly (TopItem | ChildItem)[], owner: ElementNode | null) {
@@ -108,10 +129,9 @@ function duplicate(node: ElementNode, first: ElementNode): StageDiagnostic {
   };
 }
 
-function resolveAll(statements: Statement[], symbols: Map<string, ElementNode>, diagnostics: StageDiagnostic[]): ModelEdge[] {
+function resolveAll(statements: Statement[], symbols: Map<string, ElementNode>, unresolved: Unresolved, diagnostics: StageDiagnostic[]): ModelEdge[] {
   const edges: ModelEdge[] = [];
   const stated = new Map<string, ModelEdge>();
-  const unresolved = new Unresolved(symbols);
   for (const s of statements) {
     const from = symbols.get(s.from);
     const to = symbols.get(s.to);
@@ -126,10 +146,63 @@ function resolveAll(statements: Statement[], symbols: Map<string, ElementNode>, 
       continue;
     }
     const edge: ModelEdge = { from: from.id, to: to.id, relation: relationTo(to), span: s.span };
+    if (s.modifiers.some((m) => m.name === 'defeated')) edge.defeated = true;
     stated.set(key, edge);
     edges.push(edge);
   }
   return edges;
+}
+
+/**
+ * Resolves every challenge: the challenger (the block's owner or the named ID) and each target.
+ * An unknown name is GSN202; whether a challenged relation exists is a rule's job (GSN503).
+ */
+function resolveChallenges(written: ChallengeWritten[], symbols: Map<string, ElementNode>, unresolved: Unresolved, diagnostics: StageDiagnostic[]): ModelChallenge[] {
+  const found: ModelChallenge[] = [];
+  const stated = new Map<string, ModelChallenge>();
+  const known = (id: string, span: Span): boolean => {
+    if (symbols.has(id)) return true;
+    diagnostics.push(unresolved.report(id, span));
+    return false;
+  };
+  for (const { statement, owner } of written) {
+    const from = statement.from ? statement.from.id : owner;
+    if (!from || (statement.from && !known(from, statement.from.span))) continue;
+    const defeated = (statement.modifiers ?? []).some((m) => m.name === 'defeated');
+    for (const t of statement.targets ?? []) {
+      const ok = t.type === 'element' ? known(t.element.id, t.element.span) : known(t.from.id, t.from.span) && known(t.to.id, t.to.span);
+      if (!ok) continue;
+      const target: ModelChallenge['target'] = t.type === 'element' ? { type: 'element', id: t.element.id } : { type: 'relation', from: t.from.id, to: t.to.id };
+      const challenge: ModelChallenge = { from, target, defeated, span: t.span };
+      const key = challengeKey(challenge);
+      const earlier = stated.get(key);
+      if (earlier) {
+        diagnostics.push(repeatedChallenge(earlier, t.span));
+        continue;
+      }
+      stated.set(key, challenge);
+      found.push(challenge);
+    }
+  }
+  return found;
+}
+
+export function challengeKey(c: Pick<ModelChallenge, 'from' | 'target'>): string {
+  const t = c.target;
+  return t.type === 'element' ? `${c.from}\u0000${t.id}` : `${c.from}\u0000${t.from}\u0000${t.to}`;
+}
+
+export function targetName(target: ModelChallenge['target']): string {
+  return target.type === 'element' ? target.id : `the link ${target.from} -> ${target.to}`;
+}
+
+function repeatedChallenge(earlier: ModelChallenge, span: Span): StageDiagnostic {
+  return {
+    code: 'GSN307',
+    message: `${earlier.from} already challenges ${targetName(earlier.target)}; this states the same challenge again`,
+    span,
+    related: [{ message: 'the challenge is first stated here', span: earlier.span }],
+  };
 }
 
 /** The relation follows from the target's kind, as the GSN standard defines it. */

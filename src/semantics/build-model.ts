@@ -17,6 +17,7 @@ export function buildModel(ctx: SemanticContext): Model {
     elements: ctx.elements.map(toElement),
     edges: ctx.graph.edges.map((e) => ({ ...e })),
     topGoals: ctx.topGoals.map((g) => g.id),
+    ...(ctx.challenges.length > 0 ? { challenges: ctx.challenges.map((c) => ({ ...c, target: { ...c.target } })) } : {}),
   };
 }
 
@@ -28,7 +29,7 @@ function moduleOf(doc: Document): Model['module'] {
 
 function toElement(node: ElementNode): ModelElement {
   const annotations = node.annotations ?? [];
-  return {
+  const element: ModelElement = {
     id: node.id,
     kind: node.kind,
     text: sanitizeText(node.text?.value ?? ''),
@@ -40,6 +41,10 @@ function toElement(node: ElementNode): ModelElement {
     span: node.span,
     idSpan: node.idSpan,
   };
+  // Extension flags only when set, so the model of a core case is unchanged.
+  if (hasModifier(node, 'counter') && modifierFits('counter', node.kind)) element.counter = true;
+  if (hasModifier(node, 'defeated')) element.defeated = true;
+  return element;
 }
 
 /** The first `@url`, if it is well formed and allowed (a repeat is GSN308 and ignored). */

@@ -20,6 +20,11 @@ import { supportedByCycles } from './rules/supported-by-cycles.js';
 import { undevelopedIsUnsupported } from './rules/undeveloped-is-unsupported.js';
 import { urlAllowed } from './rules/url-allowed.js';
 import { visibleText } from './rules/visible-text.js';
+import { challengedRelationExists } from './rules/challenged-relation-exists.js';
+import { counterSupportsCounter } from './rules/counter-supports-counter.js';
+import { defeatedIsChallenged } from './rules/defeated-is-challenged.js';
+import { onlyCountersChallenge } from './rules/only-counters-challenge.js';
+import { relationModifiers } from './rules/relation-modifiers.js';
 
 /**
  * The checker: binds names (GSN201 duplicate IDs, GSN202 unresolved references, GSN307 repeated
@@ -46,6 +51,12 @@ const RULES: readonly Rule[] = [
   modifierFitsKind, //          GSN209 a modifier on a kind it does not decorate
   annotationArguments, //       GSN210 wrong number or type of annotation arguments
   classNames, //                GSN211 an invalid CSS class name in @class
+  relationModifiers, //         GSN209 an element modifier written before a link
+  // Errors: GSN Community Standard extensions (grammar/extensions.md)
+  onlyCountersChallenge, //     GSN501 a challenge from an element that is not a counter element
+  defeatedIsChallenged, //      GSN502 defeated, but nothing challenges it
+  challengedRelationExists, //  GSN503 a challenge to a link the case does not state
+  counterSupportsCounter, //    GSN504 a counter element supporting the argument itself
   // Warnings
   developedOrUndeveloped, //    GSN301 a goal or strategy neither supported nor undeveloped
   standardLinks, //             GSN302 strategy -> solution or strategy -> strategy

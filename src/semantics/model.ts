@@ -13,6 +13,21 @@ export interface Model {
   edges: ModelEdge[];
   /** Goals that nothing supports, in source order: the tops of the argument. */
   topGoals: string[];
+  /** Dialectic extension: `challenges` relations, in source order (absent when there are none). */
+  challenges?: ModelChallenge[];
+}
+
+/** What a challenge points at: an element, or a relation (an edge or another challenge). */
+export type ChallengeTargetRef = { type: 'element'; id: string } | { type: 'relation'; from: string; to: string };
+
+export interface ModelChallenge {
+  /** The challenger: a counter goal or counter solution. */
+  from: string;
+  target: ChallengeTargetRef;
+  /** `defeated challenges ...`: the challenge itself is defeated (crossed out). */
+  defeated: boolean;
+  /** The target as written. */
+  span: Span;
 }
 
 export type Relation = 'supportedBy' | 'inContextOf';
@@ -28,6 +43,10 @@ export interface ModelElement {
   url: string | null;
   /** From `@class`, validated CSS identifiers, in order, without duplicates. */
   classes: string[];
+  /** Dialectic extension: a counter goal or counter solution (absent = false). */
+  counter?: boolean;
+  /** Dialectic extension: defeated by a challenge, drawn crossed out (absent = false). */
+  defeated?: boolean;
   /** Every annotation as written, for later stages (the framework mapping reads these). */
   annotations: Annotation[];
   span: Span;
@@ -40,4 +59,6 @@ export interface ModelEdge {
   relation: Relation;
   /** The child element, reference or link target that stated this edge. */
   span: Span;
+  /** Dialectic extension: the relation is defeated, drawn crossed out (absent = false). */
+  defeated?: boolean;
 }

@@ -13,7 +13,7 @@ export const SUPPORT_KINDS: ReadonlySet<ElementKind> = new Set(['goal', 'strateg
 /** Kinds that are contextual (the target of InContextOf). */
 export const CONTEXT_KINDS: ReadonlySet<ElementKind> = new Set(['context', 'assumption', 'justification']);
 
-export const MODIFIERS = ['undeveloped', 'uninstantiated'] as const;
+export const MODIFIERS = ['undeveloped', 'uninstantiated', 'counter', 'defeated'] as const;
 export type ModifierName = (typeof MODIFIERS)[number];
 
 export interface Document {
@@ -24,7 +24,7 @@ export interface Document {
   span: Span;
 }
 
-export type TopItem = ElementNode | LinkStatement;
+export type TopItem = ElementNode | LinkStatement | ChallengeStatement;
 
 export interface ModuleHeader {
   type: 'module';
@@ -59,13 +59,15 @@ export interface TextString {
   span: Span;
 }
 
-export type ChildItem = ElementNode | Reference;
+export type ChildItem = ElementNode | Reference | ChallengeStatement;
 
 /** A bare identifier: a link to an element defined elsewhere. */
 export interface Reference {
   type: 'reference';
   id: string;
   span: Span;
+  /** Modifiers of the relation this reference states (`defeated Sn1`); absent when none. */
+  modifiers?: Modifier[];
 }
 
 /** `A -> B, C` at the top level. */
@@ -74,7 +76,27 @@ export interface LinkStatement {
   from: Reference;
   to: Reference[];
   span: Span;
+  /** Modifiers of every link the statement states (`defeated G1 -> Sn1`); absent when none. */
+  modifiers?: Modifier[];
 }
+
+/**
+ * Dialectic extension: `CG1 challenges G2, G1 -> Sn1` at the top level, or `challenges G2`
+ * inside the challenger's block (`from` is then null: the block's owner challenges).
+ */
+export interface ChallengeStatement {
+  type: 'challenge';
+  from: Reference | null;
+  targets: ChallengeTarget[];
+  /** `defeated challenges G2`: every challenge stated here is defeated. */
+  modifiers: Modifier[];
+  span: Span;
+}
+
+/** What is challenged: an element, or the relation `from -> to` (SupportedBy, InContextOf or a challenge). */
+export type ChallengeTarget =
+  | { type: 'element'; element: Reference; span: Span }
+  | { type: 'relation'; from: Reference; to: Reference; span: Span };
 
 export interface Annotation {
   type: 'annotation';

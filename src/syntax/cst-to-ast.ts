@@ -8,6 +8,8 @@ import type { Span, StageDiagnostic } from '../diagnostics/types.js';
 import type {
   Annotation,
   AnnotationArg,
+  ChallengeStatement,
+  ChallengeTarget,
   ChildItem,
   Document,
   ElementKind,
@@ -37,7 +39,9 @@ type Statement =
   | { type: 'link'; start: number; link: LinkStatement }
   | { type: 'reference'; start: number; token: IToken }
   | { type: 'close'; start: number; token: IToken }
-  | { type: 'header'; start: number; header: ModuleHeader };
+  | { type: 'header'; start: number; header: ModuleHeader }
+  | { type: 'challenge'; start: number; challenge: ChallengeStatement }
+  | { type: 'modifier'; start: number; token: IToken };
 
 /** A block being filled: the element that opened it (null if that element was unusable). */
 interface OpenBlock {
@@ -71,11 +75,21 @@ export class AstBuilder {
     // The statement a '{' attaches to. Stray tokens do not move it: after an element with a
     // broken annotation (already reported), the '{' still opens that element's block.
     let anchor: Statement | undefined;
+    let pending: Modifier[] = [];
     for (const statement of this.statements(cst)) {
+      if (statement.type === 'modifier') {
+        const modifier = this.relationModifier(statement.token);
+        if (modifier) pending.push(modifier);
+        continue;
+      }
+      if (pending.length > 0) this.attachModifiers(pending, statement);
+      pending = [];
       this.place(statement, previous, anchor, open, items, headers);
+      this.pendingReference = null;
       if (statement.type !== 'stray') anchor = statement;
       previous = statement;
     }
+    if (pending.length > 0) this.attachModifiers(pending, undefined);
     this.closeAtEnd(open);
     return { type: 'document', module: this.pickHeader(headers, items), items, span: { start: 0, end: this.text.length } };
   }
@@ -102,7 +116,7 @@ export class AstBuilder {
         if (previous?.type !== 'stray') this.report('GSN110', this.strayMessage(s.token, block), this.tokenSpan(s.token));
         return;
       case 'reference':
-        if (block) childrenOf(block).push(this.reference(s.token));
+        if (block) childrenOf(block).push(this.modifiedReference(s.token));
         else this.report('GSN110', `a bare ID at the top level must start a link, as in ${s.token.image} -> Sn1`, this.tokenSpan(s.token));
         return;
       case 'link':
@@ -112,11 +126,69 @@ export class AstBuilder {
       case 'close':
         this.close(s.token, open);
         return;
+      case 'challenge':
+        this.placeChallenge(s.challenge, block, items);
+        return;
+      case 'modifier':
+        return; // attached to the next statement by document()
       case 'header':
         if (block) this.report('GSN110', `a module header belongs at the top of the file, not inside${ownerText(block)}`, s.header.span);
         else headers.push(s.header);
         return;
     }
+  }
+
+  /**
+   * A challenge with a named challenger is a top-level statement, like a link; one without is
+   * written in the challenger's block. Either misplaced is reported and kept where it can be.
+   */
+  private placeChallenge(c: ChallengeStatement, block: OpenBlock | undefined, items: TopItem[]): void {
+    if (c.from) {
+      items.push(c);
+      if (block) this.report('GSN110', `a challenge naming its challenger is written at the top level, not inside${ownerText(block)}; inside a block, write challenges ${targetText(c)}`, c.span);
+      return;
+    }
+    if (block) {
+      childrenOf(block).push(c);
+      return;
+    }
+    this.report('GSN110', `at the top level, name the challenger: CG1 challenges ${targetText(c)}`, c.span);
+  }
+
+  /** Modifiers written before a relation (a bare ID, a link or a challenge) belong to it. */
+  private attachModifiers(modifiers: Modifier[], s: Statement | undefined): void {
+    const target = s?.type === 'reference' ? 'reference' : s?.type === 'link' ? s.link : s?.type === 'challenge' ? s.challenge : null;
+    if (target === null) {
+      const first = modifiers[0]!;
+      this.report('GSN110', `'${first.name}' must be followed by an element, a bare ID, a link or a challenge`, first.span);
+      return;
+    }
+    if (target === 'reference') this.pendingReference = modifiers;
+    else target.modifiers = this.dedupe([...(target.modifiers ?? []), ...modifiers], 'this relation');
+  }
+
+  /** Set just before a modified bare ID is placed; taken by reference(). */
+  private pendingReference: Modifier[] | null = null;
+
+  private relationModifier(t: IToken): Modifier | null {
+    if (!MODIFIER_NAMES.has(t.image)) return null;
+    return { name: t.image as ModifierName, span: this.tokenSpan(t) };
+  }
+
+  /** Drops repeated modifiers (GSN212 on the second). */
+  private dedupe(modifiers: Modifier[], what: string): Modifier[] {
+    const seen = new Map<string, Span>();
+    const kept: Modifier[] = [];
+    for (const m of modifiers) {
+      const first = seen.get(m.name);
+      if (first === undefined) {
+        seen.set(m.name, m.span);
+        kept.push(m);
+        continue;
+      }
+      this.diagnostics.push({ code: 'GSN212', message: `'${m.name}' is written twice on ${what}`, span: m.span, related: [{ message: `the first '${m.name}'`, span: first }] });
+    }
+    return kept;
   }
 
   /** '{' opens the block of the element just before it; anywhere else it is an error. */
@@ -186,6 +258,13 @@ export class AstBuilder {
       tokens(cst, 'Identifier')
         .filter(isReal)
         .map((t) => ({ type: 'reference' as const, start: t.startOffset, token: t })),
+      nodes(cst, 'challengeStatement')
+        .map((n) => this.challengeStatement(n))
+        .filter(isPresent)
+        .map((challenge) => ({ type: 'challenge' as const, start: challenge.span.start, challenge })),
+      tokens(cst, 'RelationModifier')
+        .filter(isReal)
+        .map((t) => ({ type: 'modifier' as const, start: t.startOffset, token: t })),
       tokens(cst, 'RCurly')
         .filter(isReal)
         .map((t) => ({ type: 'close' as const, start: t.startOffset, token: t })),
@@ -294,6 +373,36 @@ export class AstBuilder {
     return { type: 'reference', id: t.image, span: this.tokenSpan(t) };
   }
 
+  /** A bare ID in a block, with the modifiers written before it (`defeated Sn1`). */
+  private modifiedReference(t: IToken): Reference {
+    const ref = this.reference(t);
+    const modifiers = this.pendingReference;
+    this.pendingReference = null;
+    if (modifiers && modifiers.length > 0) ref.modifiers = this.dedupe(modifiers, `the link to ${ref.id}`);
+    return ref;
+  }
+
+  private challengeStatement(cst: CstNode): ChallengeStatement | null {
+    const keyword = realToken(cst, 'Challenges');
+    const targets = nodes(cst, 'challengeTarget')
+      .map((n) => this.challengeTarget(n))
+      .filter(isPresent);
+    if (keyword === undefined || targets.length === 0) return null;
+    const fromToken = realToken(cst, 'Identifier');
+    const from = fromToken ? this.reference(fromToken) : null;
+    const parts = [this.tokenSpan(keyword), from?.span, ...targets.map((t) => t.span)];
+    return { type: 'challenge', from, targets, modifiers: [], span: this.union(parts) };
+  }
+
+  private challengeTarget(cst: CstNode): ChallengeTarget | null {
+    const [first, second] = tokens(cst, 'Identifier').filter(isReal);
+    if (first === undefined) return null;
+    const from = this.reference(first);
+    if (second === undefined) return { type: 'element', element: from, span: from.span };
+    const to = this.reference(second);
+    return { type: 'relation', from, to, span: this.union([from.span, to.span]) };
+  }
+
   private annotation(cst: CstNode): Annotation | null {
     const at = realToken(cst, 'AtName');
     if (at === undefined) return null;
@@ -400,6 +509,10 @@ function firstOffset(cst: CstNode): number {
 
 function childrenOf(block: OpenBlock): ChildItem[] {
   return block.owner ? block.owner.children : []; // children of an unusable element are dropped
+}
+
+function targetText(c: ChallengeStatement): string {
+  return c.targets.map((t) => (t.type === 'element' ? t.element.id : `${t.from.id} -> ${t.to.id}`)).join(', ');
 }
 
 function ownerText(block: OpenBlock): string {

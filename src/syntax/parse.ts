@@ -12,6 +12,7 @@ import { guardDepth } from './depth.js';
 import { tokenize } from './lexer.js';
 import { GsnErrorMessages } from './messages.js';
 import { GsnParser } from './parser.js';
+import { markRelationModifiers } from './tokens.js';
 
 export interface ParseOptions {
   limits: Limits;
@@ -36,6 +37,7 @@ export function parse(text: string, options: ParseOptions): StageResult<Document
 
 function parseText(text: string, options: ParseOptions): StageResult<Document> {
   const lexed = tokenize(text);
+  markRelationModifiers(lexed.tokens);
   const guarded = guardDepth(lexed.tokens, options.limits.maxDepth);
 
   messages.setTokens(guarded.tokens);

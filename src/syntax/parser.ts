@@ -19,6 +19,7 @@ import {
   ArgValue,
   Arrow,
   AtName,
+  ChallengesKw,
   Comma,
   Identifier,
   Kind,
@@ -27,6 +28,7 @@ import {
   Modifier,
   ModuleKw,
   RCurly,
+  RelationModifier,
   RParen,
   Stray,
   StringLiteral,
@@ -51,8 +53,13 @@ export class GsnParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.moduleHeader));
     this.MANY(() => {
       this.OR([
+        // A modifier before a relation (`defeated Sn1`, `defeated G1 -> Sn1`, `defeated
+        // challenges G2`; re-tagged by parse.ts) is a statement of its own that the tree
+        // builder attaches to the statement after it.
+        { ALT: () => this.CONSUME(RelationModifier) },
         { ALT: () => this.SUBRULE(this.element) },
         { ALT: () => this.SUBRULE(this.linkStatement) }, // ID '->' ...: tried before a bare ID
+        { ALT: () => this.SUBRULE(this.challengeStatement) }, // ID? 'challenges' ...: before a bare ID
         { ALT: () => this.CONSUME(Identifier) }, // a bare ID: a reference, inside a block
         { ALT: () => this.CONSUME(LCurly) }, // opens the block of the element just before
         { ALT: () => this.CONSUME(RCurly) }, // closes the innermost open block
@@ -85,6 +92,26 @@ export class GsnParser extends CstParser {
     this.MANY(() => {
       this.CONSUME(Comma);
       this.CONSUME3(Identifier);
+    });
+  });
+
+  /** `CG1 challenges G2, G1 -> Sn1` (top level) or `challenges G2` (in the challenger's block). */
+  public challengeStatement = this.RULE('challengeStatement', (): void => {
+    this.OPTION(() => this.CONSUME(Identifier));
+    this.CONSUME(ChallengesKw);
+    this.SUBRULE(this.challengeTarget);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.challengeTarget);
+    });
+  });
+
+  /** An element (`G2`) or a relation (`G1 -> Sn1`). */
+  public challengeTarget = this.RULE('challengeTarget', (): void => {
+    this.CONSUME(Identifier);
+    this.OPTION(() => {
+      this.CONSUME(Arrow);
+      this.CONSUME2(Identifier);
     });
   });
 

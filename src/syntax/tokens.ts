@@ -3,7 +3,7 @@
  * narrowing them by first character), so longer or more specific patterns come first.
  * grammar/tokens.md documents every token here; tests/syntax/grammar-sync.test.ts checks it.
  */
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
 
 // ---------------------------------------------------------------------------------------------
 // Categories: abstract tokens the parser consumes to accept any of their members at once.
@@ -27,6 +27,14 @@ export const ArgValue = createToken({ name: 'ArgValue', pattern: Lexer.NA, label
  * overflow the stack.
  */
 export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA, label: 'a stray token' });
+
+/**
+ * Abstract: a modifier written before a relation (`defeated Sn1`, `defeated G1 -> Sn1`,
+ * `defeated challenges G2`). Never lexed: parse.ts re-tags a run of modifiers followed by an ID
+ * or `challenges` with it, which keeps the parser LL(1) where no fixed lookahead could see past
+ * the run.
+ */
+export const RelationModifier = createToken({ name: 'RelationModifier', pattern: Lexer.NA, label: 'a modifier of a link' });
 
 // ---------------------------------------------------------------------------------------------
 // Skipped: whitespace (a BOM counts as whitespace so files saved by Windows editors just work)
@@ -188,6 +196,10 @@ export const AssumptionKw = keyword('assumption', [Kind]);
 export const JustificationKw = keyword('justification', [Kind]);
 export const UndevelopedKw = keyword('undeveloped', [Modifier]);
 export const UninstantiatedKw = keyword('uninstantiated', [Modifier]);
+// GSN Community Standard v3 extensions (grammar/extensions.md).
+export const CounterKw = keyword('counter', [Modifier]);
+export const DefeatedKw = keyword('defeated', [Modifier]);
+export const ChallengesKw = keyword('challenges', []);
 
 const KEYWORDS = [
   ModuleKw,
@@ -199,6 +211,9 @@ const KEYWORDS = [
   JustificationKw,
   UndevelopedKw,
   UninstantiatedKw,
+  CounterKw,
+  DefeatedKw,
+  ChallengesKw,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -234,4 +249,26 @@ export const allTokens: TokenType[] = [
   Keyword,
   ArgValue,
   Stray,
+  RelationModifier,
 ];
+
+/** Re-tags each run of modifiers followed by an ID or `challenges` as RelationModifier tokens. */
+export function markRelationModifiers(tokens: IToken[]): void {
+  let runStart = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if ((type.CATEGORIES ?? []).includes(Modifier)) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0 && (type === Identifier || type === ChallengesKw)) {
+      for (let j = runStart; j < i; j++) retag(tokens[j]!, RelationModifier);
+    }
+    runStart = -1;
+  }
+}
+
+function retag(token: IToken, type: TokenType): void {
+  token.tokenType = type;
+  token.tokenTypeIdx = type.tokenTypeIdx!;
+}

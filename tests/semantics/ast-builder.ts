@@ -6,6 +6,7 @@
 import type {
   Annotation,
   AnnotationArg,
+  ChallengeStatement,
   ChildItem,
   Document,
   ElementKind,
@@ -97,6 +98,7 @@ export function doc(items: TopItem[], options: { module?: { name: string; descri
   }
   for (const item of items) {
     if (item.type === 'element') printElement(out, item);
+    else if (item.type === 'challenge') printChallenge(out, item);
     else printLink(out, item);
     out.write('\n');
   }
@@ -150,6 +152,11 @@ function printElement(out: Printer, root: ElementNode): void {
       out.write('\n');
       continue;
     }
+    if (node.type === 'challenge') {
+      printChallenge(out, node);
+      out.write('\n');
+      continue;
+    }
     const start = out.offset;
     for (const m of node.modifiers) {
       m.span = out.write(m.name);
@@ -173,6 +180,33 @@ function printElement(out: Printer, root: ElementNode): void {
     stack.push({ close: node, depth: task.depth });
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, depth: task.depth + 1 });
   }
+}
+
+/** `[modifiers] [From] challenges T1, A -> B`, setting every span. */
+function printChallenge(out: Printer, c: ChallengeStatement): void {
+  const start = out.offset;
+  for (const m of c.modifiers) {
+    m.span = out.write(m.name);
+    out.write(' ');
+  }
+  if (c.from) {
+    c.from.span = out.write(c.from.id);
+    out.write(' ');
+  }
+  out.write('challenges ');
+  c.targets.forEach((t, i) => {
+    if (i > 0) out.write(', ');
+    if (t.type === 'element') {
+      t.element.span = out.write(t.element.id);
+      t.span = t.element.span;
+      return;
+    }
+    t.from.span = out.write(t.from.id);
+    out.write(' -> ');
+    t.to.span = out.write(t.to.id);
+    t.span = { start: t.from.span.start, end: t.to.span.end };
+  });
+  c.span = { start, end: out.offset };
 }
 
 function printAnnotation(out: Printer, a: Annotation): void {

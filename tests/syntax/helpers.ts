@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineIndex } from '../../src/diagnostics/locate.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/limits.js';
-import type { ChildItem, Document, ElementNode } from '../../src/syntax/ast.js';
+import type { ChallengeStatement, ChildItem, Document, ElementNode } from '../../src/syntax/ast.js';
 import { parse } from '../../src/syntax/parse.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -31,7 +31,12 @@ export function outline(doc: Document): string[] {
   const visit = (item: ChildItem, depth: number) => {
     const pad = '  '.repeat(depth);
     if (item.type === 'reference') {
-      lines.push(`${pad}-> ${item.id}`);
+      const relationMods = (item.modifiers ?? []).map((m) => `${m.name} `).join('');
+      lines.push(`${pad}-> ${relationMods}${item.id}`);
+      return;
+    }
+    if (item.type === 'challenge') {
+      lines.push(`${pad}${challengeLine(item)}`);
       return;
     }
     const mods = item.modifiers.map((m) => `${m.name} `).join('');
@@ -39,10 +44,18 @@ export function outline(doc: Document): string[] {
     for (const child of item.children) visit(child, depth + 1);
   };
   for (const item of doc.items) {
-    if (item.type === 'link') lines.push(`link ${item.from.id} -> ${item.to.map((r) => r.id).join(', ')}`);
-    else visit(item, 0);
+    if (item.type === 'link') {
+      const mods = (item.modifiers ?? []).map((m) => `${m.name} `).join('');
+      lines.push(`link ${mods}${item.from.id} -> ${item.to.map((r) => r.id).join(', ')}`);
+    } else visit(item, 0);
   }
   return lines;
+}
+
+function challengeLine(c: ChallengeStatement): string {
+  const mods = c.modifiers.map((m) => `${m.name} `).join('');
+  const targets = c.targets.map((t) => (t.type === 'element' ? t.element.id : `${t.from.id} -> ${t.to.id}`));
+  return `${mods}${c.from ? `${c.from.id} ` : ''}challenges ${targets.join(', ')}`;
 }
 
 export function findElement(doc: Document, id: string): ElementNode | undefined {

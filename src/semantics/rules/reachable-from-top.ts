@@ -15,7 +15,17 @@ import { reachable, visit } from '../graph.js';
 const LISTED = 3;
 
 export function reachableFromTop(ctx: SemanticContext): StageDiagnostic[] {
-  const next = (id: string) => ctx.graph.outgoing(id).map((e) => e.to);
+  // A counter-argument is reached through what it challenges (an element, or a link's source).
+  const challengers = new Map<string, string[]>();
+  for (const c of ctx.challenges) {
+    const at = c.target.type === 'element' ? c.target.id : c.target.from;
+    challengers.set(at, [...(challengers.get(at) ?? []), c.from]);
+  }
+  const next = (id: string) => {
+    const out = ctx.graph.outgoing(id).map((e) => e.to);
+    const attacks = challengers.get(id);
+    return attacks ? out.concat(attacks) : out;
+  };
   const covered = reachable(
     ctx.topGoals.map((g) => g.id),
     next,
@@ -23,7 +33,8 @@ export function reachableFromTop(ctx: SemanticContext): StageDiagnostic[] {
   if (covered.size === ctx.elements.length) return [];
 
   const unreached = ctx.elements.filter((e) => !covered.has(e.id));
-  const roots = unreached.filter((e) => ctx.graph.incoming(e.id).length === 0);
+  const challenging = new Set(ctx.challenges.map((c) => c.from));
+  const roots = unreached.filter((e) => ctx.graph.incoming(e.id).length === 0 && !challenging.has(e.id));
   const order = new Map(ctx.elements.map((e, i) => [e.id, i]));
   const found: StageDiagnostic[] = [];
   // Roots first, then whatever is still uncovered (parts that are cycles).
