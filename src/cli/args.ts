@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { THEMES, isThemeName, type ThemeName } from '../render/themes.js';
 
 export type Command = string;
 export type BuildFormat = 'svg' | 'json';
@@ -13,11 +14,19 @@ export interface CliArgs {
   quiet: boolean;
   /** Layout time limit in ms, or null for the default. */
   timeoutMs: number | null;
+  /** build --format png: pixels per SVG unit, or null for the default (2). */
+  scale: number | null;
+  /** Colour theme of the SVG, or null for the default. */
+  theme: ThemeName | null;
+  /** build --watch: rebuild on every change until interrupted. */
+  watch: boolean;
+  /** Add the building-block ratings glyph to the AI safety-case framework's category badges. */
+  ratings: boolean;
 }
 
 export class UsageError extends Error {}
 
-const COMMANDS = new Set(['build', 'check', 'report', 'help', 'version']);
+const COMMANDS = new Set(['build', 'check', 'report', 'evidence', 'markdown', 'help', 'version']);
 
 /** Parses argv (without node and script). `gsnc FILE` means `gsnc build FILE`. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -36,6 +45,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
         strict: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         timeout: { type: 'string' },
+        scale: { type: 'string' },
+        theme: { type: 'string' },
+        watch: { type: 'boolean', short: 'w' },
+        ratings: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -56,7 +69,29 @@ export function parseCliArgs(argv: string[]): CliArgs {
     strict: values.strict ?? false,
     quiet: values.quiet ?? false,
     timeoutMs: values.timeout === undefined ? null : parseTimeout(values.timeout),
+    scale: values.scale === undefined ? null : parseScale(values.scale),
+    theme: values.theme === undefined ? null : parseTheme(values.theme),
+    watch: parseWatch(values.watch ?? false, command),
+    ratings: values.ratings ?? false,
   };
+}
+
+function parseTheme(text: string): ThemeName {
+  if (!isThemeName(text)) throw new UsageError(`--theme takes ${THEMES.join(', ')}, not '${text}'`);
+  return text;
+}
+
+function parseWatch(watch: boolean, command: Command): boolean {
+  if (watch && command !== 'build' && command !== 'help' && command !== 'version') throw new UsageError('--watch applies to gsnc build only');
+  return watch;
+}
+
+function parseScale(text: string): number {
+  const scale = Number(text);
+  if (!(text.trim() !== '' && Number.isFinite(scale) && scale > 0 && scale <= 32)) {
+    throw new UsageError(`--scale takes a number of pixels per SVG unit above 0 and at most 32, not '${text}'`);
+  }
+  return scale;
 }
 
 function parseTimeout(text: string): number {
@@ -68,12 +103,19 @@ function parseTimeout(text: string): number {
 export const HELP = `gsnc: compile GSN safety cases written as text into checked SVG diagrams
 
 Usage:
-  gsnc build FILE... [-o FILE|DIR] [--format svg|json] [--strict]
+  gsnc build FILE... [-o FILE|DIR] [--format svg|json|png|pdf|sacm] [--scale N] [--strict]
+             [--theme default|dark|print|auto] [--watch] [--ratings]
   gsnc FILE...                      same as gsnc build
   gsnc check FILE... [--format text|json] [--strict]
   gsnc report FILE [-o FILE] [--format md|html|json] [--strict]
              AI safety-case review report in the order of the six steps
              (format from -o's extension, else Markdown on standard output)
+  gsnc evidence FILE [-o FILE] [--strict]
+             Markdown table of every solution: ID, text, link, the claims it supports
+             (standard output unless -o is given)
+  gsnc markdown FILE.md -o OUT.md [--format svg|png] [--strict]
+             write each \`\`\`gsn fence of FILE.md as a diagram next to OUT.md
+             (OUT-1.svg, OUT-2.svg, ...) and link it from OUT.md as an image
 
   FILE       a .gsn file, or - for standard input
   -o, --output
@@ -81,9 +123,20 @@ Usage:
              or - for standard output. Default: next to each input (FILE.svg);
              standard output when reading standard input.
   -f, --format
-             build: svg (default) or json (laid-out nodes, edges and diagnostics)
+             build: svg (default); json (laid-out nodes, edges and diagnostics,
+             schema/gsnc-diagram.schema.json); png; pdf (fonts embedded, text
+             selectable); sacm (OMG SACM 2.x XMI, written as FILE.sacm.xml)
              check: text (default) or json ({ "diagnostics": [...] })
   --strict   treat warnings as errors (for CI gates)
+  --theme default|dark|print|auto
+             colours of the SVG; auto follows the reader's light/dark setting
+  -w, --watch
+             build: rebuild whenever an input changes, until Ctrl-C; an edit
+             with errors prints them and keeps the last good output
+  --scale N  build --format png: pixels per SVG unit (default 2)
+  --ratings  AI safety-case framework: add to each category badge a three-bar
+             glyph of its building block's practicality, maximum strength and
+             scalability (Clymer et al. 2024, Figure 3)
   --timeout MS
              stop compiling a file after MS milliseconds (default 120000)
   -q, --quiet

@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FONT_FILE_NAMES, type FontFiles } from '../export/fonts.js';
 
 /** The only module that touches disk: inputs, outputs, atomic replacement. */
 
@@ -9,7 +11,7 @@ export function readInput(file: string): string {
 }
 
 /** Writes through a temporary file and a rename, so readers never see half a file. */
-export function writeAtomically(path: string, content: string): void {
+export function writeAtomically(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
@@ -37,4 +39,25 @@ export function outputName(input: string, extension: string, dir: string): strin
 /** The default output sits next to its input. */
 export function besideInput(input: string, extension: string): string {
   return outputName(input, extension, dirname(input));
+}
+
+/**
+ * The bundled DejaVu fonts, for PNG and PDF export: the package's fonts/ directory, found
+ * relative to this code (dist/cli.js when installed; src/cli/io.ts when run from source).
+ */
+export function readBundledFonts(): FontFiles {
+  const candidates = [new URL('../fonts/', import.meta.url), new URL('../../fonts/', import.meta.url)];
+  const dir = candidates.map((url) => fileURLToPath(url)).find((path) => existsSync(join(path, FONT_FILE_NAMES.sans)));
+  if (!dir) throw new Error(`the bundled fonts (${FONT_FILE_NAMES.sans}, ...) are missing from the package's fonts/ directory`);
+  const read = (name: string) => {
+    const path = join(dir, name);
+    return { path, data: new Uint8Array(readFileSync(path)) };
+  };
+  return {
+    sans: read(FONT_FILE_NAMES.sans),
+    sansBold: read(FONT_FILE_NAMES.sansBold),
+    sansOblique: read(FONT_FILE_NAMES.sansOblique),
+    sansBoldOblique: read(FONT_FILE_NAMES.sansBoldOblique),
+    mono: read(FONT_FILE_NAMES.mono),
+  };
 }

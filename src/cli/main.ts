@@ -6,15 +6,20 @@ import { createRequire } from 'node:module';
 import { HELP, UsageError, parseCliArgs, type CliArgs } from './args.js';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
+import { evidence } from './commands/evidence.js';
+import { markdown } from './commands/markdown.js';
 import { report } from './commands/report.js';
 import { WorkerCompiler } from './compiler.js';
 import { EXIT, type Compiler } from './shared.js';
+import { watchBuild } from './watch.js';
 
 /** Every command that compiles: one entry each. */
 const COMMANDS = new Map<string, (args: CliArgs, compiler: Compiler) => Promise<number>>([
   ['build', build],
   ['check', check],
   ['report', report],
+  ['evidence', evidence],
+  ['markdown', markdown],
 ]);
 
 async function main(argv: string[]): Promise<number> {
@@ -31,7 +36,8 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw new UsageError(`unknown command ${args.command}`);
   const worker = new WorkerCompiler(new URL('./compile-worker.js', import.meta.url));
   try {
-    return await command(args, (text, options) => worker.compile(text, options));
+    const compiler: Compiler = (text, options) => worker.compile(text, options);
+    return await (args.watch ? watchBuild(args, compiler, command) : command(args, compiler));
   } finally {
     await worker.close();
   }

@@ -24,7 +24,7 @@ export async function compileFile(file: string, args: CliArgs, compiler: Compile
     throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const limits = args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs };
-  const result = await compiler(text, { file: name, strict: args.strict, limits });
+  const result = await compiler(text, { file: name, strict: args.strict, limits, theme: args.theme ?? undefined, ratings: args.ratings });
   if (print) printDiagnostics(result.diagnostics, text, name);
   return { file, text, result };
 }

@@ -1,21 +1,41 @@
+import { basename, extname } from 'node:path';
 import { escapeForTerminal } from '../../diagnostics/format.js';
+import type { FontFiles } from '../../export/fonts.js';
+import type { CompileResult } from '../../index.js';
 import { UsageError, type CliArgs } from '../args.js';
-import { writeAtomically } from '../io.js';
+import { readBundledFonts, writeAtomically } from '../io.js';
 import { diagramJson } from '../json.js';
 import { EXIT, compileFile, exitCodeFor, resolveTarget, type Compiler } from '../shared.js';
+
+/** Every build format and the extension of the file it writes. */
+const EXTENSIONS = new Map<string, string>([
+  ['svg', 'svg'],
+  ['json', 'json'],
+  ['png', 'png'],
+  ['pdf', 'pdf'],
+  ['sacm', 'sacm.xml'],
+]);
+const BINARY = new Set(['png', 'pdf']);
 
 /** `gsnc build`: compile each input and write its diagram, or nothing if it has errors. */
 export async function build(args: CliArgs, compiler: Compiler): Promise<number> {
   const format = args.format ?? 'svg';
-  if (format !== 'svg' && format !== 'json') throw new UsageError(`build --format takes svg or json, not '${args.format}'`);
+  const extension = EXTENSIONS.get(format);
+  if (extension === undefined) throw new UsageError(`build --format takes ${[...EXTENSIONS.keys()].join(', ')}, not '${args.format}'`);
+  if (args.scale !== null && format !== 'png') throw new UsageError('--scale applies to --format png only');
   const target = resolveTarget(args);
+  let fonts: FontFiles | null = null;
   let exit: number = EXIT.ok;
   for (const file of args.files) {
+    const destination = target(file, extension);
+    if (destination === '-' && BINARY.has(format) && process.stdout.isTTY) {
+      throw new UsageError(`not writing a ${format.toUpperCase()} to a terminal; give -o FILE or redirect standard output`);
+    }
     const compiled = await compileFile(file, args, compiler);
     exit = Math.max(exit, exitCodeFor(compiled.result));
     if (!compiled.result.svg) continue;
-    const content = format === 'svg' ? compiled.result.svg : diagramJson(compiled.result);
-    const destination = target(file, format);
+    if (BINARY.has(format)) fonts ??= readBundledFonts();
+    const content = await exportAs(format, compiled.result, compiled.result.svg, fonts, args, file);
     if (destination === '-') process.stdout.write(content);
     else {
       writeAtomically(destination, content);
@@ -25,3 +45,29 @@ export async function build(args: CliArgs, compiler: Compiler): Promise<number> 
   return exit;
 }
 
+/** The diagram in the chosen format. Exporters are loaded only when used (pdfkit is slow to load). */
+async function exportAs(format: string, result: CompileResult, svg: string, fonts: FontFiles | null, args: CliArgs, file: string): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return diagramJson(result);
+    case 'png': {
+      const { svgToPng } = await import('../../export/png.js');
+      try {
+        return await svgToPng(svg, fonts!, { scale: args.scale ?? undefined });
+      } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(error.message);
+        throw error;
+      }
+    }
+    case 'pdf': {
+      const { svgToPdf } = await import('../../export/pdf.js');
+      return svgToPdf(svg, fonts!, { title: result.model?.module?.description ?? result.model?.module?.name ?? undefined });
+    }
+    case 'sacm': {
+      const { sacmXml } = await import('../../export/sacm.js');
+      return sacmXml(result, file === '-' ? 'stdin' : basename(file, extname(file)));
+    }
+    default:
+      return svg;
+  }
+}
