@@ -7,11 +7,13 @@ import { severityOf } from './diagnostics/codes.js';
 import { LineIndex, compareDiagnostics, locate } from './diagnostics/locate.js';
 import type { Diagnostic, StageDiagnostic } from './diagnostics/types.js';
 import { analyzeFramework } from './framework/analyze.js';
+import { diagramMarks } from './framework/marks.js';
 import type { Framework } from './framework/types.js';
 import { layout } from './layout/layout.js';
 import type { Layout } from './layout/types.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { render } from './render/render.js';
+import { resolveTheme, type ThemeName } from './render/themes.js';
 import { check } from './semantics/check.js';
 import type { Model } from './semantics/model.js';
 import type { Document } from './syntax/ast.js';
@@ -25,6 +27,16 @@ export interface CompileOptions {
   limits?: Partial<Limits>;
   /** Prefix for every id in the SVG, so several diagrams can share one page. */
   idPrefix?: string;
+  /**
+   * Colour theme: `default`, `dark`, `print` or `auto` (follows prefers-color-scheme inside the
+   * SVG). An unknown name is a programming error: compile() rejects with a TypeError.
+   */
+  theme?: ThemeName;
+  /**
+   * AI safety-case framework: add the paper's building-block ratings (practicality, maximum
+   * strength, scalability) to each category badge as a three-bar glyph.
+   */
+  ratings?: boolean;
 }
 
 export interface CompileResult {
@@ -39,6 +51,7 @@ export interface CompileResult {
 }
 
 export async function compile(text: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const theme = resolveTheme(options.theme);
   const source = typeof text === 'string' ? text : String(text);
   const index = new LineIndex(source);
   const result: CompileResult = { svg: null, diagnostics: [], ast: null, model: null, layout: null, framework: null };
@@ -59,6 +72,9 @@ export async function compile(text: string, options: CompileOptions = {}): Promi
     const parsed = parse(source, { limits });
     append(found, parsed.diagnostics);
     result.ast = parsed.value;
+    // Past a limit the document was only partly read: checking the part read would report
+    // problems that are not there (a cut-off block is "unsupported"). One clear diagnostic.
+    if (found.some((d) => LIMIT_CODES.has(d.code))) return finish();
 
     const checked = check(parsed.value, { limits, source });
     append(found, checked.diagnostics);
@@ -69,12 +85,12 @@ export async function compile(text: string, options: CompileOptions = {}): Promi
     result.framework = framework.value;
     if (hasErrors(found, options.strict)) return finish();
 
-    const laidOut = await layout(checked.value, { limits });
+    const laidOut = await layout(checked.value, { limits, marks: diagramMarks(framework.value), ratings: options.ratings === true });
     append(found, laidOut.diagnostics);
     result.layout = laidOut.value;
     if (hasErrors(found, options.strict)) return finish();
 
-    result.svg = render(laidOut.value, { idPrefix: options.idPrefix ?? '' });
+    result.svg = render(laidOut.value, { idPrefix: options.idPrefix ?? '', theme });
     return finish();
   } catch (error) {
     found.push(internalError(error));
@@ -86,6 +102,9 @@ export async function compile(text: string, options: CompileOptions = {}): Promi
 function append<T>(into: T[], items: readonly T[]): void {
   for (const item of items) into.push(item);
 }
+
+/** Input too large, nesting too deep, too many elements: the stages after them would mislead. */
+const LIMIT_CODES: ReadonlySet<string> = new Set(['GSN901', 'GSN902', 'GSN903']);
 
 function hasErrors(found: StageDiagnostic[], strict = false): boolean {
   return found.some((d) => {
@@ -123,6 +142,7 @@ export { formatDiagnostic } from './diagnostics/format.js';
 export { LineIndex } from './diagnostics/locate.js';
 export { CODES } from './diagnostics/codes.js';
 export { DEFAULT_LIMITS } from './limits.js';
+export { THEMES, type ThemeName } from './render/themes.js';
 export type { Diagnostic, Severity, Span } from './diagnostics/types.js';
 export type { Document, ElementNode } from './syntax/ast.js';
 export type { Model, ModelElement, ModelEdge } from './semantics/model.js';

@@ -22,6 +22,8 @@ export interface CliArgs {
   watch: boolean;
   /** Add the building-block ratings glyph to the AI safety-case framework's category badges. */
   ratings: boolean;
+  /** --cache DIR: directory of cached compile results, or null for no cache. */
+  cache: string | null;
 }
 
 export class UsageError extends Error {}
@@ -49,6 +51,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         theme: { type: 'string' },
         watch: { type: 'boolean', short: 'w' },
         ratings: { type: 'boolean' },
+        cache: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -73,6 +76,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     theme: values.theme === undefined ? null : parseTheme(values.theme),
     watch: parseWatch(values.watch ?? false, command),
     ratings: values.ratings ?? false,
+    cache: values.cache === undefined ? null : parseCache(values.cache),
   };
 }
 
@@ -92,6 +96,11 @@ function parseScale(text: string): number {
     throw new UsageError(`--scale takes a number of pixels per SVG unit above 0 and at most 32, not '${text}'`);
   }
   return scale;
+}
+
+function parseCache(text: string): string {
+  if (text.trim() === '') throw new UsageError('--cache takes a directory');
+  return text;
 }
 
 function parseTimeout(text: string): number {
@@ -139,6 +148,9 @@ Usage:
              scalability (Clymer et al. 2024, Figure 3)
   --timeout MS
              stop compiling a file after MS milliseconds (default 120000)
+  --cache DIR
+             keep compiled results in DIR, keyed by a hash of the input, the
+             options and the compiler: an unchanged input is not compiled again
   -q, --quiet
              do not print what was written
   -h, --help     this help

@@ -46,6 +46,11 @@ export class WorkerCompiler {
     });
   }
 
+  /** Starts the worker now (it loads the compiler) instead of at the first compile. */
+  start(): void {
+    this.ensureWorker();
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;

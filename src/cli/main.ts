@@ -2,16 +2,24 @@
  * The gsnc command line: parses arguments, compiles in a worker thread, reports diagnostics,
  * writes outputs. Exit codes: 0 ok, 1 errors in the input, 2 usage, 70 internal error.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { HELP, UsageError, parseCliArgs, type CliArgs } from './args.js';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
 import { evidence } from './commands/evidence.js';
-import { markdown } from './commands/markdown.js';
 import { report } from './commands/report.js';
+import { cachedCompiler } from './cache.js';
 import { WorkerCompiler } from './compiler.js';
 import { EXIT, type Compiler } from './shared.js';
 import { watchBuild } from './watch.js';
+
+/**
+ * `gsnc markdown` shares the Markdown integrations' code, which imports the library: it is loaded
+ * only when used, so the main thread never loads the compiler (only the worker does).
+ */
+const markdown = async (args: CliArgs, compiler: Compiler): Promise<number> =>
+  (await import('./commands/markdown.js')).markdown(args, compiler);
 
 /** Every command that compiles: one entry each. */
 const COMMANDS = new Map<string, (args: CliArgs, compiler: Compiler) => Promise<number>>([
@@ -34,13 +42,29 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.get(args.command);
   if (!command) throw new UsageError(`unknown command ${args.command}`);
-  const worker = new WorkerCompiler(new URL('./compile-worker.js', import.meta.url));
+  const workerUrl = new URL('./compile-worker.js', import.meta.url);
+  const worker = new WorkerCompiler(workerUrl);
+  // The worker loads the compiler while this thread reads the inputs (with a cache, only when
+  // an input misses it).
+  if (args.cache === null) worker.start();
   try {
-    const compiler: Compiler = (text, options) => worker.compile(text, options);
+    const compile: Compiler = (text, options) => worker.compile(text, options);
+    const compiler = args.cache === null ? compile : cachedCompiler(compile, args.cache, compilerBuild(workerUrl));
     return await (args.watch ? watchBuild(args, compiler, command) : command(args, compiler));
   } finally {
     await worker.close();
   }
+}
+
+/** What identifies the compiler: the version and the worker entry, which names its code chunk by content hash. */
+function compilerBuild(workerUrl: URL): string {
+  let entry = '';
+  try {
+    entry = readFileSync(workerUrl, 'utf8');
+  } catch {
+    // Run from source: the version alone.
+  }
+  return `${version()}\0${entry}`;
 }
 
 function version(): string {

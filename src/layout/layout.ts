@@ -5,21 +5,29 @@
  * Layout data (see types.ts). Deterministic: the same model gives an identical layout.
  */
 import type { StageResult } from '../diagnostics/types.js';
+import type { DiagramMarks } from '../framework/marks.js';
 import type { Limits } from '../limits.js';
 import type { Model } from '../semantics/model.js';
 import { buildGraph } from './elk-graph.js';
 import { fromElk } from './from-elk.js';
+import { placeExtensions } from './extensions.js';
+import { finishMarks, reserveMarks } from './marks.js';
 import { runElk } from './run-elk.js';
 import { shapeFor } from './shapes.js';
 import type { Layout } from './types.js';
 
 export interface LayoutOptions {
   limits: Limits;
+  /** AI safety-case framework marks to draw (category badges, trust tags, legend); none when absent. */
+  marks?: DiagramMarks | null;
+  /** With marks: add the three-bar ratings glyph to each rated category badge. */
+  ratings?: boolean;
 }
 
 export async function layout(model: Model, _options: LayoutOptions): Promise<StageResult<Layout>> {
   const shapes = model.elements.map((e) => shapeFor(e.id, e.kind, e.text, e.undeveloped, e.uninstantiated));
+  const marks = _options.marks ? reserveMarks(model, shapes, _options.marks, _options.ratings === true) : null;
   const plan = buildGraph(model, shapes);
   const result = await runElk(plan.graph);
-  return { value: fromElk(model, shapes, plan, result), diagnostics: [] };
+  return { value: finishMarks(placeExtensions(model, fromElk(model, shapes, plan, result)), marks), diagnostics: [] };
 }

@@ -20,6 +20,23 @@ export interface Layout {
   challenges?: LayoutChallenge[];
   /** AI safety-case framework: the legend of the marks drawn (absent when none). */
   legend?: LayoutLegend;
+  /** Confidence extension: assurance claim points, in model order (absent when none). */
+  acps?: LayoutAcp[];
+}
+
+/** An assurance claim point: a filled square centred at (x, y) and its name. */
+export interface LayoutAcp {
+  name: string;
+  on: { type: 'element'; id: string } | { type: 'relation'; from: string; to: string };
+  x: number;
+  y: number;
+  /** Side of the square. */
+  size: number;
+  /** Baseline start of the name (text-anchor start). */
+  label: Point;
+  labelWidth: number;
+  /** Plain text for the <title>: "ACP1 on the link G1 -> S1". */
+  title: string;
 }
 
 /** A `challenges` relation: from the challenger's outline to the target element's outline or to the middle of the target link. */
