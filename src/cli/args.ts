@@ -24,11 +24,18 @@ export interface CliArgs {
   ratings: boolean;
   /** --cache DIR: directory of cached compile results, or null for no cache. */
   cache: string | null;
+  /** fmt --check: list the files that would change, write nothing. */
+  check: boolean;
+  /**
+   * The gsn2x YAML inputs (`*.yaml`, `*.yml`), compiled together as one case. `files` keeps only
+   * the first of them, where it was given, so commands treat the group as one input.
+   */
+  gsn2xFiles?: string[];
 }
 
 export class UsageError extends Error {}
 
-const COMMANDS = new Set(['build', 'check', 'report', 'evidence', 'markdown', 'help', 'version']);
+const COMMANDS = new Set(['build', 'check', 'report', 'evidence', 'markdown', 'import', 'fmt', 'help', 'version']);
 
 /** Parses argv (without node and script). `gsnc FILE` means `gsnc build FILE`. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -52,6 +59,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         watch: { type: 'boolean', short: 'w' },
         ratings: { type: 'boolean' },
         cache: { type: 'string' },
+        check: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -64,9 +72,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.help) command = 'help';
   else if (values.version) command = 'version';
   else if (!explicit && positionals.length === 0) command = 'help';
+  const grouped = command === 'import' || command === 'fmt' || command === 'markdown' ? null : groupGsn2x(positionals);
+  if (values.check && command !== 'fmt') throw new UsageError('--check applies to gsnc fmt only');
   return {
     command,
-    files: positionals,
+    files: grouped?.files ?? positionals,
     output: values.output ?? null,
     format: values.format ?? null,
     strict: values.strict ?? false,
@@ -77,7 +87,22 @@ export function parseCliArgs(argv: string[]): CliArgs {
     watch: parseWatch(values.watch ?? false, command),
     ratings: values.ratings ?? false,
     cache: values.cache === undefined ? null : parseCache(values.cache),
+    check: values.check ?? false,
+    ...(grouped?.gsn2xFiles ? { gsn2xFiles: grouped.gsn2xFiles } : {}),
   };
+}
+
+/** A gsn2x YAML input, by its name. */
+export function isGsn2xFile(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
+/** All YAML inputs are one case: keep the first in `files`, list them all apart. */
+function groupGsn2x(positionals: string[]): { files: string[]; gsn2xFiles?: string[] } {
+  const yaml = positionals.filter(isGsn2xFile);
+  if (yaml.length === 0) return { files: positionals };
+  const first = positionals.findIndex(isGsn2xFile);
+  return { files: positionals.filter((f, i) => i === first || !isGsn2xFile(f)), gsn2xFiles: yaml };
 }
 
 function parseTheme(text: string): ThemeName {
@@ -125,8 +150,16 @@ Usage:
   gsnc markdown FILE.md -o OUT.md [--format svg|png] [--strict]
              write each \`\`\`gsn fence of FILE.md as a diagram next to OUT.md
              (OUT-1.svg, OUT-2.svg, ...) and link it from OUT.md as an image
+  gsnc import FILE.yaml... [-o DIR]
+             convert gsn2x YAML files to .gsn notation, one FILE.gsn per input
+             (next to each input unless -o DIR)
+  gsnc fmt FILE... [-o FILE] [--check]
+             rewrite .gsn files in the canonical layout (in place unless -o);
+             --check lists the files that would change and exits 1, writing nothing
 
-  FILE       a .gsn file, or - for standard input
+  FILE       a .gsn file, or - for standard input; gsn2x YAML files (*.yaml,
+             *.yml) are compiled together as one case, with the files their
+             module: uses: lists
   -o, --output
              where to write: a file (one input), a directory (ends with / or exists),
              or - for standard output. Default: next to each input (FILE.svg);

@@ -6,23 +6,50 @@ import { DEFAULT_LIMITS } from '../limits.js';
 const WORKER_STACK_MB = 256;
 
 /**
- * A compiler in a worker thread, reused across files (parser and ELK stay warm). If a compile
- * runs past the time limit the worker is terminated and replaced, and the file gets GSN904.
+ * Compilers in worker threads, reused across files (parser and ELK stay warm). One worker by
+ * default; `gsnc build a.gsn b.gsn ...` asks for a few, and files then compile in parallel, each
+ * on the first idle worker (the caller keeps the output order). If a compile runs past the time
+ * limit its worker is terminated and replaced, and the file gets GSN904. The time limit counts
+ * from when a worker takes the file, not from when it was queued.
  */
 export class WorkerCompiler {
-  private worker: Worker | null = null;
+  private readonly workers: (Worker | null)[];
+  private readonly busy: boolean[];
+  private readonly queue: (() => void)[] = [];
   private nextId = 1;
 
-  constructor(private readonly workerUrl: URL) {}
+  constructor(
+    private readonly workerUrl: URL,
+    size = 1,
+  ) {
+    const count = Math.max(1, Math.floor(size));
+    this.workers = new Array<Worker | null>(count).fill(null);
+    this.busy = new Array<boolean>(count).fill(false);
+  }
 
-  async compile(text: string, options: CompileOptions): Promise<CompileResult> {
-    const worker = this.ensureWorker();
+  compile(text: string, options: CompileOptions): Promise<CompileResult> {
+    return new Promise((resolve, reject) => {
+      const run = () => {
+        const slot = this.busy.indexOf(false);
+        this.busy[slot] = true;
+        this.run(slot, text, options).then(resolve, reject).finally(() => {
+          this.busy[slot] = false;
+          this.queue.shift()?.();
+        });
+      };
+      if (this.busy.includes(false)) run();
+      else this.queue.push(run);
+    });
+  }
+
+  private run(slot: number, text: string, options: CompileOptions): Promise<CompileResult> {
+    const worker = this.ensureWorker(slot);
     const id = this.nextId++;
     const limitMs = options.limits?.layoutTimeoutMs ?? DEFAULT_LIMITS.layoutTimeoutMs;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         cleanup();
-        void this.close();
+        void this.stop(slot);
         resolve(timedOut(options.file ?? '<input>', limitMs));
       }, limitMs);
       const onMessage = (message: { id: number; result: CompileResult }) => {
@@ -32,7 +59,7 @@ export class WorkerCompiler {
       };
       const onError = (error: Error) => {
         cleanup();
-        this.worker = null;
+        if (this.workers[slot] === worker) this.workers[slot] = null;
         reject(error);
       };
       const cleanup = () => {
@@ -46,23 +73,29 @@ export class WorkerCompiler {
     });
   }
 
-  /** Starts the worker now (it loads the compiler) instead of at the first compile. */
+  /** Starts the first worker now (it loads the compiler) instead of at the first compile. */
   start(): void {
-    this.ensureWorker();
+    this.ensureWorker(0);
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
+    await Promise.all(this.workers.map((_worker, slot) => this.stop(slot)));
+  }
+
+  private async stop(slot: number): Promise<void> {
+    const worker = this.workers[slot];
+    this.workers[slot] = null;
     if (worker) await worker.terminate();
   }
 
-  private ensureWorker(): Worker {
-    if (!this.worker) {
-      this.worker = new Worker(this.workerUrl, { resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
-      this.worker.unref();
+  private ensureWorker(slot: number): Worker {
+    let worker = this.workers[slot];
+    if (!worker) {
+      worker = new Worker(this.workerUrl, { resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+      worker.unref();
+      this.workers[slot] = worker;
     }
-    return this.worker;
+    return worker;
   }
 }
 

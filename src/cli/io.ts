@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FONT_FILE_NAMES, type FontFiles } from '../export/fonts.js';
+import { UsageError } from './args.js';
 
 /** The only module that touches disk: inputs, outputs, atomic replacement. */
 
@@ -10,15 +11,30 @@ export function readInput(file: string): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-/** Writes through a temporary file and a rename, so readers never see half a file. */
+/**
+ * Writes through a temporary file and a rename, so readers never see half a file. A target that
+ * cannot be written (a directory in the way, no space, no permission) is the user's to fix, not a
+ * gsnc bug: it is reported as `cannot write PATH: CODE` (exit 2), and the old file stays as it was.
+ */
 export function writeAtomically(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temporary, content);
     renameSync(temporary, path);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   } finally {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
+  }
+}
+
+/** Removes a file if it is there; a path that cannot even be looked at has nothing to remove. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // ENOTDIR and the like: the temporary file was never created.
   }
 }
 

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { escapeForTerminal } from '../diagnostics/format.js';
 import { HELP, UsageError, parseCliArgs, type CliArgs } from './args.js';
 import { build } from './commands/build.js';
 import { check } from './commands/check.js';
@@ -20,6 +22,15 @@ import { watchBuild } from './watch.js';
  */
 const markdown = async (args: CliArgs, compiler: Compiler): Promise<number> =>
   (await import('./commands/markdown.js')).markdown(args, compiler);
+
+/**
+ * Commands that compile nothing, so start no worker: the formatter and the gsn2x import. Loaded
+ * only when used, like markdown.
+ */
+const LOCAL = new Map<string, (args: CliArgs) => Promise<number>>([
+  ['fmt', async (args) => (await import('./commands/fmt.js')).fmt(args)],
+  ['import', async (args) => (await import('./commands/import.js')).importCommand(args)],
+]);
 
 /** Every command that compiles: one entry each. */
 const COMMANDS = new Map<string, (args: CliArgs, compiler: Compiler) => Promise<number>>([
@@ -40,10 +51,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
+  const local = LOCAL.get(args.command);
+  if (local) return local(args);
   const command = COMMANDS.get(args.command);
   if (!command) throw new UsageError(`unknown command ${args.command}`);
   const workerUrl = new URL('./compile-worker.js', import.meta.url);
-  const worker = new WorkerCompiler(workerUrl);
+  const worker = new WorkerCompiler(workerUrl, workerCount(args));
   // The worker loads the compiler while this thread reads the inputs (with a cache, only when
   // an input misses it).
   if (args.cache === null) worker.start();
@@ -54,6 +67,15 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await worker.close();
   }
+}
+
+/**
+ * `gsnc build a.gsn b.gsn ...` compiles on up to 4 workers, one per core (each compile of a
+ * large case takes its own memory, about 0.9 GB at 10,000 elements); everything else on one.
+ */
+function workerCount(args: CliArgs): number {
+  if (args.command !== 'build' || args.watch) return 1;
+  return Math.max(1, Math.min(args.files.length, availableParallelism(), 4));
 }
 
 /** What identifies the compiler: the version and the worker entry, which names its code chunk by content hash. */
@@ -78,12 +100,13 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`gsnc: ${error.message}\nRun 'gsnc --help' for usage.\n`);
+      // Usage errors echo what the user typed (file names, option values): never raw to a terminal.
+      process.stderr.write(`gsnc: ${escapeForTerminal(error.message)}\nRun 'gsnc --help' for usage.\n`);
       process.exitCode = EXIT.usage;
     } else {
       // A stack trace helps a bug report but frightens a user: shown only on request.
       const detail = error instanceof Error ? (process.env.GSNC_DEBUG ? error.stack : error.message) : String(error);
-      process.stderr.write(`gsnc: internal error (please report it with the input; GSNC_DEBUG=1 shows details): ${detail}\n`);
+      process.stderr.write(`gsnc: internal error (please report it with the input; GSNC_DEBUG=1 shows details): ${escapeForTerminal(detail ?? '')}\n`);
       process.exitCode = EXIT.internal;
     }
   },

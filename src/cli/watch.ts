@@ -33,7 +33,8 @@ export async function watchBuild(args: CliArgs, compiler: Compiler, build: Build
   if (args.files.includes('-')) throw new UsageError('--watch cannot watch standard input');
   if (args.output === '-') throw new UsageError('--watch writes files; give -o FILE or DIR, not -o -');
   const say = (message: string) => {
-    if (!args.quiet) process.stderr.write(`gsnc: ${message}\n`);
+    // Escaped here, once for every message: some echo user text (file names, usage errors).
+    if (!args.quiet) process.stderr.write(`gsnc: ${escapeForTerminal(message)}\n`);
   };
   const argsFor = perFileArgs(args);
   // The text each input had when it was last compiled (recorded by the compiler itself, so a

@@ -5,7 +5,8 @@ import type { CompileResult } from '../../index.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { readBundledFonts, writeAtomically } from '../io.js';
 import { diagramJson } from '../json.js';
-import { EXIT, compileFile, exitCodeFor, resolveTarget, type Compiler } from '../shared.js';
+import { printDiagnostics } from '../print.js';
+import { EXIT, compileFile, exitCodeFor, resolveTarget, type Compiled, type Compiler } from '../shared.js';
 
 /** Every build format and the extension of the file it writes. */
 const EXTENSIONS = new Map<string, string>([
@@ -16,6 +17,8 @@ const EXTENSIONS = new Map<string, string>([
   ['sacm', 'sacm.xml'],
 ]);
 const BINARY = new Set(['png', 'pdf']);
+/** Inputs compiled ahead of the one being written (the CLI has at most this many workers). */
+const COMPILE_AHEAD = 3;
 
 /** `gsnc build`: compile each input and write its diagram, or nothing if it has errors. */
 export async function build(args: CliArgs, compiler: Compiler): Promise<number> {
@@ -26,12 +29,24 @@ export async function build(args: CliArgs, compiler: Compiler): Promise<number> 
   const target = resolveTarget(args);
   let fonts: FontFiles | null = null;
   let exit: number = EXIT.ok;
-  for (const file of args.files) {
+  // Inputs are compiled a few ahead, so a compiler with several workers compiles them in
+  // parallel; diagnostics and outputs still come in input order.
+  const compiling: Promise<Compiled>[] = [];
+  const compileAhead = (upTo: number) => {
+    for (let j = compiling.length; j < Math.min(upTo, args.files.length); j++) {
+      const pending = compileFile(args.files[j]!, args, compiler, false);
+      pending.catch(() => undefined); // reported when its turn comes
+      compiling.push(pending);
+    }
+  };
+  for (const [i, file] of args.files.entries()) {
     const destination = target(file, extension);
     if (destination === '-' && BINARY.has(format) && process.stdout.isTTY) {
       throw new UsageError(`not writing a ${format.toUpperCase()} to a terminal; give -o FILE or redirect standard output`);
     }
-    const compiled = await compileFile(file, args, compiler);
+    compileAhead(i + 1 + COMPILE_AHEAD);
+    const compiled = await compiling[i]!;
+    printDiagnostics(compiled.result.diagnostics, compiled.text, file === '-' ? '<stdin>' : file);
     exit = Math.max(exit, exitCodeFor(compiled.result));
     if (!compiled.result.svg) continue;
     if (BINARY.has(format)) fonts ??= readBundledFonts();
