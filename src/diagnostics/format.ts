@@ -6,7 +6,7 @@ import type { LineIndex } from './locate.js';
  * (no escape sequences in CI logs) and bidi overrides cannot reorder what a reviewer reads.
  */
 export function escapeForTerminal(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) =>
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) =>
     c === '\t' ? '    ' : `\\u{${c.codePointAt(0)!.toString(16)}}`,
   );
 }

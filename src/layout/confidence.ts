@@ -2,9 +2,9 @@
  * Confidence extension: where assurance claim points go (grammar/extensions.md). Placed on the
  * finished layout: an ACP on an element sits on the shape's outline at its top right (stacked
  * downwards when an element has several); one on a relation sits on the relation's last segment
- * (the one part of a polyline no sibling link shares), just above the arrowhead and any
- * multiplicity ball, or at the polyline's middle when that segment is too short. The name is
- * written right of the square (above it on a horizontal segment). The diagram grows to hold the
+ * (the one part of a polyline no sibling link shares), between its start and the arrowhead (and
+ * any multiplicity ball), or at the polyline's middle when that segment is too short. The name is
+ * written right of the square (centred above it on a horizontal segment). The diagram grows to hold the
  * names.
  */
 import type { Model } from '../semantics/model.js';
@@ -23,6 +23,8 @@ const LABEL_GAP = 3;
 const STACK = 14;
 /** Length of an edge's arrowhead (render/style.ts ARROW_LENGTH), kept clear. */
 const ARROW_CLEAR = 10;
+/** Farthest an ACP on a link sits from the link's end. */
+const MAX_BACK = 24;
 
 const round = (v: number) => Math.round(v * 100) / 100 + 0;
 
@@ -71,8 +73,8 @@ export function placeAcps(model: Model, layout: Layout, clearance: ReadonlyMap<s
 function make(name: string, on: LayoutAcp['on'], at: Point, beside: boolean, labelWidth: number, title: string): LayoutAcp {
   const x = round(at.x);
   const y = round(at.y);
-  // Beside: right of the square, vertically centred on it; otherwise above its right half.
-  const label = beside ? { x: round(x + ACP_SIZE / 2 + LABEL_GAP), y: round(y + ACP_FONT_SIZE * 0.36) } : { x: round(x + LABEL_GAP), y: round(y - ACP_SIZE / 2 - LABEL_GAP) };
+  // Beside: right of the square, vertically centred on it; otherwise centred above it.
+  const label = beside ? { x: round(x + ACP_SIZE / 2 + LABEL_GAP), y: round(y + ACP_FONT_SIZE * 0.36) } : { x: round(x - labelWidth / 2), y: round(y - ACP_SIZE / 2 - LABEL_GAP) };
   return { name, on, x, y, size: ACP_SIZE, label, labelWidth: round(labelWidth), title };
 }
 
@@ -95,16 +97,17 @@ export function topRight(n: LayoutNode): Point {
 }
 
 /**
- * A point on the last segment, `ARROW_CLEAR + extra + ACP_SIZE / 2 + 2` back from the end; the
- * polyline's middle when the last segment is too short for that.
+ * The middle of the last segment's free part (what the arrowhead and `extra`, the marks near the
+ * end, leave), at most MAX_BACK from the end; the polyline's middle when nothing is free.
  */
 function onLastSegment(points: readonly Point[], extra: number): { point: Point; vertical: boolean } {
   const end = points[points.length - 1]!;
   const start = points[points.length - 2]!;
   const length = Math.hypot(end.x - start.x, end.y - start.y);
-  const back = ARROW_CLEAR + extra + ACP_SIZE / 2 + 2;
+  const free = length - ARROW_CLEAR - extra;
   const vertical = Math.abs(end.x - start.x) < Math.abs(end.y - start.y);
-  if (length < back + ACP_SIZE / 2 + 1) return pathMidpoint(points);
+  if (free < ACP_SIZE + 2) return pathMidpoint(points);
+  const back = Math.min(MAX_BACK, ARROW_CLEAR + extra + free / 2);
   const t = back / length;
   return { point: { x: end.x + (start.x - end.x) * t, y: end.y + (start.y - end.y) * t }, vertical };
 }

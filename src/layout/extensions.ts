@@ -5,8 +5,10 @@
  */
 import type { Model } from '../semantics/model.js';
 import { placeAcps } from './confidence.js';
+import { placePatterns } from './patterns.js';
 import type { Layout } from './types.js';
 
 export function placeExtensions(model: Model, layout: Layout): Layout {
-  return placeAcps(model, layout);
+  const taken = placePatterns(model, layout);
+  return placeAcps(model, layout, taken);
 }

@@ -93,6 +93,7 @@ function overrides(p: Readonly<Palette>): string[] {
     `.gsn-diagram .gsn-edge{stroke:${p.stroke}}`,
     `.gsn-diagram .gsn-arrowhead{stroke:${p.stroke}}`,
     `.gsn-diagram .gsn-arrowhead-filled{fill:${p.stroke}}`,
+    `.gsn-diagram .gsn-solid-mark{fill:${p.stroke}}`, // GSN extensions: ACP squares, multiplicity balls, choice diamonds
     // Hollow arrowheads sit on the background, so they take its colour to look hollow.
     `.gsn-diagram .gsn-arrowhead-hollow{fill:${p.background}}`,
     `.gsn-diagram text{fill:${p.text}}`,

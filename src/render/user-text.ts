@@ -72,11 +72,11 @@ export function createLink(doc: SvgDocument, url: string | null | undefined, cla
 // Characters needing work when writing: markup, whitespace that parsers would normalise, U+FFFD,
 // and (defence in depth, should a string bypass sanitizeText) anything XML forbids.
 // eslint-disable-next-line no-control-regex
-const NEEDS_WORK = /[&<>"\u0000-\u001f\ud800-\udfff\ufffd-\uffff]/;
+const NEEDS_WORK = /[&<>"\u0000-\u001f\u0085\u2028\u2029\ud800-\udfff\ufffd-\uffff]/;
 // eslint-disable-next-line no-control-regex
-const TEXT_ESCAPES = /[&<>\r\ufffd]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const TEXT_ESCAPES = /[&<>\r\u0085\u2028\u2029\ufffd]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // eslint-disable-next-line no-control-regex
-const ATTRIBUTE_ESCAPES = /[&<>"\t\n\r\ufffd]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ATTRIBUTE_ESCAPES = /[&<>"\t\n\r\u0085\u2028\u2029\ufffd]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const REFERENCES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -86,6 +86,11 @@ const REFERENCES: Readonly<Record<string, string>> = {
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
+  // Line ends to an XML 1.1 parser (and to xmldom): written raw, they would be read back as
+  // '\n'. A character reference is never normalised.
+  '\u0085': '&#x85;',
+  '\u2028': '&#x2028;',
+  '\u2029': '&#x2029;',
   // Written as a reference so a replaced character reads as deliberate, not as a decoding error
   // (XML tools warn on a raw U+FFFD).
   '\ufffd': '&#xFFFD;',

@@ -39,7 +39,11 @@ function probability(name: string, value: string): AnnotationSpec {
 export const ANNOTATIONS: ReadonlyMap<string, AnnotationSpec> = new Map<string, AnnotationSpec>([
   // Generic
   ['url', { min: 1, max: 1, types: ['string'], takes: 'exactly one string, the link target', example: '@url("https://example.org/report.pdf")' }],
+  // GSN Community Standard confidence extension: an assurance claim point (grammar/extensions.md)
+  ['acp', { min: 1, max: Number.POSITIVE_INFINITY, types: ['identifier'], takes: 'a name, then the IDs whose links it sits on (none: on the element itself)', example: '@acp(ACP1, Sn1)' }],
   ['class', { min: 1, max: Number.POSITIVE_INFINITY, types: ['identifier', 'string'], takes: 'one or more CSS class names (identifiers or strings)', example: '@class(highlight, "needs-review")' }],
+  // A text layer (gsn2x's extra keys, README.md "gsn2x YAML"): kept in the model, one per layer.
+  ['layer', { min: 2, max: 2, types: ['identifier', 'string'], takes: 'a layer name and its text', example: '@layer(owner, "Safety team")' }],
   // The AI safety-case framework (Clymer et al. 2024); deeper checks live in the framework stage.
   ['macrosystem', flag('macrosystem')],
   ['deployment', flag('deployment')],

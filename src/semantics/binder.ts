@@ -1,7 +1,9 @@
 import type { Span, StageDiagnostic } from '../diagnostics/types.js';
 import type { Limits } from '../limits.js';
 import { CONTEXT_KINDS, type ChallengeStatement, type ChildItem, type Document, type ElementNode, type Modifier, type TopItem } from '../syntax/ast.js';
-import type { ModelChallenge, ModelEdge, Relation } from './model.js';
+import type { ModelChallenge, ModelEdge, Multiplicity, Relation } from './model.js';
+import { LINK_MODIFIERS } from './modifiers.js';
+import { sanitizeText } from '../text/sanitize.js';
 import { suggest, type SuggestBudget } from './suggest.js';
 
 /**
@@ -90,7 +92,8 @@ function walk(doc: Document, maxElements: number): Walked {
     }
     if (owner?.id && item.id) {
       const span = item.type === 'element' ? item.idSpan : item.span;
-      statements.push({ from: owner.id, fromSpan: null, to: item.id, span, modifiers: item.type === 'reference' ? (item.modifiers ?? []) : [] });
+      const modifiers = item.type === 'reference' ? (item.modifiers ?? []) : (item.modifiers ?? []).filter((m) => LINK_MODIFIERS.has(m.name));
+      statements.push({ from: owner.id, fromSpan: null, to: item.id, span, modifiers });
     }
     if (item.type !== 'element') continue;
     if (nodes.length === maxElements) return { nodes, statements, challenges, overflow: item };
@@ -147,6 +150,8 @@ function resolveAll(statements: Statement[], symbols: Map<string, ElementNode>, 
     }
     const edge: ModelEdge = { from: from.id, to: to.id, relation: relationTo(to), span: s.span };
     if (s.modifiers.some((m) => m.name === 'defeated')) edge.defeated = true;
+    const multiplicity = multiplicityOf(s.modifiers);
+    if (multiplicity) edge.multiplicity = multiplicity;
     stated.set(key, edge);
     edges.push(edge);
   }
@@ -203,6 +208,20 @@ function repeatedChallenge(earlier: ModelChallenge, span: Span): StageDiagnostic
     span,
     related: [{ message: 'the challenge is first stated here', span: earlier.span }],
   };
+}
+
+/** Pattern extension: the first of `many` / `optional` (both on one link is GSN508). */
+function multiplicityOf(modifiers: readonly Modifier[]): Multiplicity | null {
+  const m = modifiers.find((x) => x.name === 'many' || x.name === 'optional');
+  if (!m) return null;
+  return { kind: m.name as Multiplicity['kind'], label: m.name === 'many' ? labelText(m) : null };
+}
+
+/** A modifier's label as drawn: `many(n)` "n", `many(3)` "3", `many("1..*")` "1..*". */
+export function labelText(m: Modifier): string | null {
+  const label = m.label;
+  if (!label) return null;
+  return sanitizeText(label.type === 'number' ? label.raw : label.value);
 }
 
 /** The relation follows from the target's kind, as the GSN standard defines it. */

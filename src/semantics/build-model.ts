@@ -1,6 +1,8 @@
 import type { Annotation, Document, ElementNode } from '../syntax/ast.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { isAllowedUrl } from '../text/url.js';
+import { resolveAcps } from './acps.js';
+import { labelText } from './binder.js';
 import { CSS_CLASS_NAME } from './annotations.js';
 import { hasModifier, type SemanticContext } from './context.js';
 import type { Model, ModelElement } from './model.js';
@@ -12,12 +14,14 @@ import { modifierFits } from './modifiers.js';
  * text is already safe to put in XML.
  */
 export function buildModel(ctx: SemanticContext): Model {
+  const acps = resolveAcps(ctx).acps;
   return {
     module: moduleOf(ctx.doc),
     elements: ctx.elements.map(toElement),
     edges: ctx.graph.edges.map((e) => ({ ...e })),
     topGoals: ctx.topGoals.map((g) => g.id),
     ...(ctx.challenges.length > 0 ? { challenges: ctx.challenges.map((c) => ({ ...c, target: { ...c.target } })) } : {}),
+    ...(acps.length > 0 ? { acps } : {}),
   };
 }
 
@@ -44,6 +48,9 @@ function toElement(node: ElementNode): ModelElement {
   // Extension flags only when set, so the model of a core case is unchanged.
   if (hasModifier(node, 'counter') && modifierFits('counter', node.kind)) element.counter = true;
   if (hasModifier(node, 'defeated')) element.defeated = true;
+  if (hasModifier(node, 'public')) element.public = true; // modular extension
+  const choice = (node.modifiers ?? []).find((m) => m.name === 'choice');
+  if (choice && modifierFits('choice', node.kind)) element.choice = { label: labelText(choice) };
   return element;
 }
 

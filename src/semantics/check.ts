@@ -25,6 +25,11 @@ import { counterSupportsCounter } from './rules/counter-supports-counter.js';
 import { defeatedIsChallenged } from './rules/defeated-is-challenged.js';
 import { onlyCountersChallenge } from './rules/only-counters-challenge.js';
 import { relationModifiers } from './rules/relation-modifiers.js';
+import { acpTargets } from './rules/acp-targets.js';
+import { choiceAlternatives } from './rules/choice-alternatives.js';
+import { modifierLabels } from './rules/modifier-labels.js';
+import { multiplicityPlacement } from './rules/multiplicity-placement.js';
+import { placeholdersUninstantiated } from './rules/placeholders-uninstantiated.js';
 
 /**
  * The checker: binds names (GSN201 duplicate IDs, GSN202 unresolved references, GSN307 repeated
@@ -57,6 +62,9 @@ const RULES: readonly Rule[] = [
   defeatedIsChallenged, //      GSN502 defeated, but nothing challenges it
   challengedRelationExists, //  GSN503 a challenge to a link the case does not state
   counterSupportsCounter, //    GSN504 a counter element supporting the argument itself
+  acpTargets, //                GSN505 an ACP on a link not stated, GSN506 an ACP name twice
+  multiplicityPlacement, //     GSN507 many/optional with no link, GSN508 both on one link
+  modifierLabels, //            GSN509 a label on a modifier that takes none
   // Warnings
   developedOrUndeveloped, //    GSN301 a goal or strategy neither supported nor undeveloped
   standardLinks, //             GSN302 strategy -> solution or strategy -> strategy
@@ -65,6 +73,8 @@ const RULES: readonly Rule[] = [
   knownAnnotations, //          GSN305 an unknown annotation
   visibleText, //               GSN306 XML-illegal or invisible characters in text
   annotationWrittenOnce, //     GSN308 an annotation written twice on one element
+  placeholdersUninstantiated, // GSN510 a {placeholder} in an element that is not uninstantiated
+  choiceAlternatives, //        GSN511 a choice with fewer than two alternatives
 ];
 
 export function check(doc: Document, options: CheckOptions): StageResult<Model> {

@@ -15,6 +15,16 @@ export interface Model {
   topGoals: string[];
   /** Dialectic extension: `challenges` relations, in source order (absent when there are none). */
   challenges?: ModelChallenge[];
+  /** Confidence extension: assurance claim points, in source order (absent when there are none). */
+  acps?: ModelAcp[];
+}
+
+/** Confidence extension: an assurance claim point on an element or on the relation from -> to. */
+export interface ModelAcp {
+  name: string;
+  on: { type: 'element'; id: string } | { type: 'relation'; from: string; to: string };
+  /** Where the name (on an element) or the target (on a relation) is written. */
+  span: Span;
 }
 
 /** What a challenge points at: an element, or a relation (an edge or another challenge). */
@@ -47,6 +57,14 @@ export interface ModelElement {
   counter?: boolean;
   /** Dialectic extension: defeated by a challenge, drawn crossed out (absent = false). */
   defeated?: boolean;
+  /** Pattern extension: the SupportedBy links are alternatives, `choice("1 of 2")` (absent = not a choice). */
+  choice?: { label: string | null };
+  /** Modular extension: `public`, may be referenced from other modules (absent = false). */
+  public?: boolean;
+  /** Modular extension: an element of another module, drawn as an away element (absent = local). */
+  away?: { module: string };
+  /** Modular extension: a module reference (drawn with the module shape; `id` is the module's name). */
+  moduleRef?: { name: string; description: string | null };
   /** Every annotation as written, for later stages (the framework mapping reads these). */
   annotations: Annotation[];
   span: Span;
@@ -61,4 +79,12 @@ export interface ModelEdge {
   span: Span;
   /** Dialectic extension: the relation is defeated, drawn crossed out (absent = false). */
   defeated?: boolean;
+  /** Pattern extension: `many` (solid ball) or `optional` (hollow ball), with `many`'s label (absent = neither). */
+  multiplicity?: Multiplicity;
+}
+
+export interface Multiplicity {
+  kind: 'many' | 'optional';
+  /** `many(n)`: "n"; null when no label is written. */
+  label: string | null;
 }

@@ -5,7 +5,9 @@
  */
 // eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+// Unicode's Bidi_Control set (U+061C, U+200E-200F, U+202A-202E, U+2066-2069), zero-width and
+// other invisible format characters (U+180E, U+200B-200D, U+2060-2064, U+206A-206F, U+FEFF).
+const INVISIBLE = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
 
 export const REPLACEMENT = '\ufffd';
 

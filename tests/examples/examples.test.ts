@@ -39,7 +39,7 @@ function expectations(text: string): { code: string; line: number; column: numbe
 
 /** Element definitions, counted from the source (one per line in these examples). */
 function countElements(text: string): number {
-  const definition = /^\s*(?:(?:undeveloped|uninstantiated|counter|defeated)\s+)*(?:goal|strategy|solution|context|assumption|justification)\s+[A-Za-z_][\w.]*\s+"/gm;
+  const definition = /^\s*(?:(?:undeveloped|uninstantiated|counter|defeated|optional|(?:many|choice)(?:\([^)]*\))?)\s+)*(?:goal|strategy|solution|context|assumption|justification)\s+[A-Za-z_][\w.]*\s+"/gm;
   return text.match(definition)?.length ?? 0;
 }
 

@@ -8,6 +8,8 @@ export function annotationWrittenOnce(ctx: SemanticContext): StageDiagnostic[] {
   for (const node of ctx.nodes) {
     const first = new Map<string, Annotation>();
     for (const annotation of node.annotations ?? []) {
+      if (annotation.name === 'acp') continue; // one per assurance claim point: repeats are expected
+      if (annotation.name === 'layer') continue; // one per text layer: repeats are expected
       const earlier = first.get(annotation.name);
       if (!earlier) {
         first.set(annotation.name, annotation);

@@ -21,8 +21,11 @@ export function defeatedIsChallenged(ctx: SemanticContext): StageDiagnostic[] {
   }
   for (const c of ctx.challenges) {
     if (!c.defeated) continue;
-    // A challenge of a link cannot itself be challenged (there is no syntax for it), so it
-    // can never be defeated.
+    // A challenge falls with its challenger: when the challenger is itself challenged, its
+    // challenge may be marked defeated (gsn2x's `defeatedRelation` on a challenged counter
+    // element, as in its dialectic/second example). A challenge of a link cannot itself be
+    // challenged (there is no syntax for it), so that is the only way it can be defeated.
+    if (challenged.has(c.from)) continue;
     const to = c.target.type === 'element' ? c.target.id : `${c.target.from} -> ${c.target.to}`;
     if (c.target.type === 'element' && challenged.has(relationKey(c.from, c.target.id))) continue;
     found.push(unchallenged(`the challenge ${c.from} -> ${to} is marked defeated`, c.span, `CG2 challenges ${c.from} -> ${c.target.type === 'element' ? to : 'G1'}`));
