@@ -6,7 +6,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { USAGE, parseBenchArgs } from './args.mjs';
-import { baselineMs, timeBaseline, timeGsnc } from './baselines.mjs';
+import { baselineCpuMs, baselineMs, baselineRunner, gsncRunner } from './baselines.mjs';
 import { generateCase } from './generate.mjs';
 import { extractGraph } from './graph.mjs';
 import { describeMachine, loadLine } from './machine.mjs';
@@ -62,10 +62,10 @@ async function measureSize(size) {
   const { caseFile, graphFile, graph } = writeCase(`case-${size}`, generateCase(size));
   progress(`${size} elements: per-stage times (in-process, worker with 256 MB stack)`);
   const stages = await task('stages', { file: caseFile, repeat: runs });
-  progress(`${size} elements: whole processes, ${runs} run${runs > 1 ? 's' : ''} each`);
-  const gsnc = await timeGsnc(caseFile, tmp, runs);
-  const elk = await timeBaseline('naive-elk', 'bench/naive-elk.mjs', graphFile, tmp, runs);
-  const dot = await timeBaseline('graphviz', 'bench/graphviz.mjs', graphFile, tmp, runs);
+  progress(`${size} elements: whole processes, ${runs} run${runs > 1 ? 's' : ''} each, interleaved`);
+  const runners = [gsncRunner(caseFile, tmp), baselineRunner('naive-elk', 'bench/naive-elk.mjs', graphFile, tmp), baselineRunner('graphviz', 'bench/graphviz.mjs', graphFile, tmp)];
+  for (let i = 0; i < runs; i++) for (const runner of runners) await runner.once();
+  const [gsnc, elk, dot] = runners.map((runner) => runner.result());
   return { size, runs, graph, stages, gsnc, elk, dot };
 }
 
@@ -115,12 +115,13 @@ try {
   out.push('### Generated cases: stages, whole process, baselines', '');
   out.push(
     markdownTable(
-      ['elements', 'parse ms', 'check ms', 'layout ms', 'render ms', 'stages peak RSS MB', 'gsnc process ms', 'gsnc peak RSS MB', 'naive ELK process ms', 'Graphviz dot process ms', 'gsnc / naive ELK', 'gsnc / Graphviz'],
+      ['elements', 'parse ms', 'check ms', 'layout ms', 'render ms', 'stages peak RSS MB', 'gsnc process ms', 'gsnc peak RSS MB', 'naive ELK process ms', 'Graphviz dot process ms', 'gsnc / naive ELK', 'gsnc / Graphviz', 'gsnc / naive ELK, CPU time'],
       results.map((r) => {
         const s = r.stages;
         const stageCells = s.failed ? [s.failed, '', '', '', '—'] : [ms(s.parse), ms(s.check), ms(s.layout), ms(s.render), mb(s.peakRss)];
         const g = r.gsnc.ok ? r.gsnc.ms : null;
-        return [count(r.size), ...stageCells, processCell(r.gsnc), r.gsnc.ok ? mb(r.gsnc.peakRss) : '—', baselineCell(r.elk), baselineCell(r.dot), ratio(g, baselineMs(r.elk)), ratio(g, baselineMs(r.dot))];
+        const gCpu = r.gsnc.ok ? r.gsnc.cpuMs : null;
+        return [count(r.size), ...stageCells, processCell(r.gsnc), r.gsnc.ok ? mb(r.gsnc.peakRss) : '—', baselineCell(r.elk), baselineCell(r.dot), ratio(g, baselineMs(r.elk)), ratio(g, baselineMs(r.dot)), ratio(gCpu, baselineCpuMs(r.elk))];
       }),
     ),
     '',
@@ -129,7 +130,7 @@ try {
   out.push('### Details', '');
   out.push(
     markdownTable(
-      ['elements', 'edges', 'input KB', 'runs', 'elements gsnc saw', 'gsnc SVG KB', 'stage diagnostics', 'naive ELK peak RSS MB', 'Graphviz peak RSS MB', 'baseline graph from'],
+      ['elements', 'edges', 'input KB', 'runs', 'elements gsnc saw', 'gsnc SVG KB', 'stage diagnostics', 'naive ELK peak RSS MB', 'Graphviz peak RSS MB', 'gsnc process CPU ms', 'naive ELK process CPU ms', 'Graphviz process CPU ms', 'baseline graph from'],
       results.map((r) => [
         count(r.size),
         count(r.graph.edges.length),
@@ -140,9 +141,12 @@ try {
         r.stages.failed ? '—' : r.stages.diagnostics.join(' ') || 'none',
         baselineRss(r.elk),
         baselineRss(r.dot),
+        r.gsnc.ok ? ms(r.gsnc.cpuMs) : '—',
+        ms(baselineCpuMs(r.elk)),
+        ms(baselineCpuMs(r.dot)),
         r.graph.source,
       ]),
-      ['r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'l'],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
     ),
     '',
   );
@@ -174,7 +178,7 @@ try {
   }
   if (watch.errors?.length) notes.push(`watch: the edited case gave errors ${watch.errors.join(' ')}`);
   if (results.some((r) => r.elk.bigStack || r.dot.bigStack)) notes.push('"stack overflow" is what a default `node` process gives; the number after it is the same run with the larger V8 stack shown, and the ratio uses that number.');
-  notes.push('Times are wall-clock milliseconds; RSS is the peak resident set size of the process (MB = 2^20 bytes). See bench/README.md.');
+  notes.push('Times are wall-clock milliseconds unless marked CPU (user + system time of the whole process, all threads); RSS is the peak resident set size of the process (MB = 2^20 bytes). Whole-process runs of the three tools are interleaved. See bench/README.md.');
   out.push(...notes.map((n) => `- ${n}`), '');
   process.stdout.write(`${out.join('\n')}\n`);
 } finally {

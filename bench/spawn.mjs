@@ -1,5 +1,5 @@
-// Runs a whole child process and times it wall-clock, from spawn to exit, with its peak RSS
-// (through rss-probe.mjs) and whether it died of a stack overflow.
+// Runs a whole child process and times it wall-clock, from spawn to exit, with its peak RSS and
+// CPU time (through rss-probe.mjs) and whether it died of a stack overflow.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ let probeCounter = 0;
 
 /**
  * node [nodeFlags] --import rss-probe script ...args. Resolves to
- * { ms, code, signal, timedOut, stackOverflow, peakRss, stdout, stderr }.
+ * { ms, code, signal, timedOut, stackOverflow, peakRss, cpuMs, stdout, stderr }.
  */
 export function runNode(script, args, { nodeFlags = [], tmp, timeoutMs = TIMEOUT_MS } = {}) {
   const rssFile = join(tmp, `rss-${process.pid}-${++probeCounter}`);
@@ -37,8 +37,11 @@ export function runNode(script, args, { nodeFlags = [], tmp, timeoutMs = TIMEOUT
       const ms = performance.now() - start;
       clearTimeout(timer);
       let peakRss = null;
+      let cpuMs = null;
       try {
-        peakRss = Number(readFileSync(rssFile, 'utf8'));
+        const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+        peakRss = rss;
+        cpuMs = cpu / 1000;
         rmSync(rssFile, { force: true });
       } catch {
         // the process died before its exit handler ran
@@ -52,6 +55,7 @@ export function runNode(script, args, { nodeFlags = [], tmp, timeoutMs = TIMEOUT
         ok: code === 0 && !timedOut,
         stackOverflow: /Maximum call stack size exceeded|RangeError: .*call stack/i.test(stderr),
         peakRss,
+        cpuMs,
         stdout: Buffer.concat(out).toString(),
         stderr,
       });

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CompileOptions, CompileResult } from '../index.js';
+import type { CompileOptions, CompileResult, ProjectOptions, ProjectResult } from '../index.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 
 /** Stack for ELK: crossing minimisation NONE recurses per node on deep cases. */
@@ -28,11 +28,24 @@ export class WorkerCompiler {
   }
 
   compile(text: string, options: CompileOptions): Promise<CompileResult> {
+    return this.schedule((slot) => this.run(slot, { text, options }, options.limits?.layoutTimeoutMs, () => timedOut(options.file ?? '<input>', options.limits?.layoutTimeoutMs ?? DEFAULT_LIMITS.layoutTimeoutMs)));
+  }
+
+  /** Modular extension: compiles a project of modules (compileProject) on a worker, like compile(). */
+  compileProject(files: { name: string; text: string }[], options: ProjectOptions): Promise<ProjectResult> {
+    const onTimeout = (): ProjectResult => {
+      const limitMs = options.limits?.layoutTimeoutMs ?? DEFAULT_LIMITS.layoutTimeoutMs;
+      return { modules: [], architecture: { svg: null, model: null, layout: null }, diagnostics: timedOut(files[0]?.name ?? '<input>', limitMs).diagnostics };
+    };
+    return this.schedule((slot) => this.run(slot, { project: files, options }, options.limits?.layoutTimeoutMs, onTimeout));
+  }
+
+  private schedule<T>(task: (slot: number) => Promise<T>): Promise<T> {
     return new Promise((resolve, reject) => {
       const run = () => {
         const slot = this.busy.indexOf(false);
         this.busy[slot] = true;
-        this.run(slot, text, options).then(resolve, reject).finally(() => {
+        task(slot).then(resolve, reject).finally(() => {
           this.busy[slot] = false;
           this.queue.shift()?.();
         });
@@ -42,17 +55,17 @@ export class WorkerCompiler {
     });
   }
 
-  private run(slot: number, text: string, options: CompileOptions): Promise<CompileResult> {
+  private run<T>(slot: number, request: object, timeoutMs: number | undefined, onTimeout: () => T): Promise<T> {
     const worker = this.ensureWorker(slot);
     const id = this.nextId++;
-    const limitMs = options.limits?.layoutTimeoutMs ?? DEFAULT_LIMITS.layoutTimeoutMs;
+    const limitMs = timeoutMs ?? DEFAULT_LIMITS.layoutTimeoutMs;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         cleanup();
         void this.stop(slot);
-        resolve(timedOut(options.file ?? '<input>', limitMs));
+        resolve(onTimeout());
       }, limitMs);
-      const onMessage = (message: { id: number; result: CompileResult }) => {
+      const onMessage = (message: { id: number; result: T }) => {
         if (message.id !== id) return;
         cleanup();
         resolve(message.result);
@@ -69,7 +82,7 @@ export class WorkerCompiler {
       };
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.postMessage({ id, text, options });
+      worker.postMessage({ id, ...request });
     });
   }
 

@@ -52,6 +52,20 @@ export function outputName(input: string, extension: string, dir: string): strin
   return join(dir, `${base}.${extension}`);
 }
 
+/** Modular extension: the file of module `name` imported by `importer`: `Name.gsn` beside it. */
+export function moduleFile(importer: string, name: string): string {
+  return join(importer === '-' ? '.' : dirname(importer), `${name}.gsn`);
+}
+
+/** Modular extension: whether a module's file is there to read. */
+export function fileExists(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** The default output sits next to its input. */
 export function besideInput(input: string, extension: string): string {
   return outputName(input, extension, dirname(input));

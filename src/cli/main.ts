@@ -63,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const compile: Compiler = (text, options) => worker.compile(text, options);
     const compiler = args.cache === null ? compile : cachedCompiler(compile, args.cache, compilerBuild(workerUrl));
+    compiler.project = (files, options) => worker.compileProject(files, options); // modular extension: not cached
     return await (args.watch ? watchBuild(args, compiler, command) : command(args, compiler));
   } finally {
     await worker.close();

@@ -2,13 +2,17 @@ import { UsageError, isGsn2xFile, type CliArgs } from './args.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
 import { LineIndex } from '../diagnostics/locate.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import type { CompileOptions, CompileResult } from '../index.js';
-import { besideInput, isDirectory, outputName, readInput } from './io.js';
+import type { CompileOptions, CompileResult, ProjectOptions, ProjectResult } from '../index.js';
+import { scanImports } from '../syntax/imports.js';
+import { besideInput, fileExists, isDirectory, moduleFile, outputName, readInput } from './io.js';
 import { printDiagnostics } from './print.js';
 
 /** What every command shares: reading and compiling inputs, exit codes, output targets. */
 
-export type Compiler = (text: string, options: CompileOptions) => Promise<CompileResult>;
+export type Compiler = ((text: string, options: CompileOptions) => Promise<CompileResult>) & {
+  /** Modular extension: compiles a project of modules (on the worker); absent in a plain compiler. */
+  project?: (files: { name: string; text: string }[], options: ProjectOptions) => Promise<ProjectResult>;
+};
 
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2, internal: 70 } as const;
 
@@ -16,6 +20,8 @@ export interface Compiled {
   file: string;
   text: string;
   result: CompileResult;
+  /** Modular extension: set when the file imports modules; `result` then holds every diagnostic of the project. */
+  project?: { result: ProjectResult; files: { name: string; text: string }[] };
 }
 
 export async function compileFile(file: string, args: CliArgs, compiler: Compiler, print = true): Promise<Compiled> {
@@ -28,9 +34,38 @@ export async function compileFile(file: string, args: CliArgs, compiler: Compile
     throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const limits = args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs };
+  if (file !== '-' && scanImports(text).length > 0) return compileModules({ name: file, text }, args, compiler, print);
   const result = await compiler(text, { file: name, strict: args.strict, limits, theme: args.theme ?? undefined, ratings: args.ratings });
   if (print) printDiagnostics(result.diagnostics, text, name);
   return { file, text, result };
+}
+
+/**
+ * Modular extension: a file that imports modules is compiled with them as a project: every
+ * module it imports, transitively, is read from `Name.gsn` beside the importing file. A module
+ * whose file is missing is left out; compileProject reports the import (GSN521).
+ */
+async function compileModules(main: { name: string; text: string }, args: CliArgs, compiler: Compiler, print: boolean): Promise<Compiled> {
+  const files = [main];
+  const seen = new Set([normalize(main.name)]);
+  for (let i = 0; i < files.length; i++) {
+    for (const name of scanImports(files[i]!.text)) {
+      const path = moduleFile(files[i]!.name, name);
+      if (seen.has(normalize(path)) || !fileExists(path)) continue;
+      seen.add(normalize(path));
+      try {
+        files.push({ name: path, text: readInput(path) });
+      } catch (error) {
+        throw new UsageError(`cannot read ${path} (imported by ${files[i]!.name}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+    }
+  }
+  const limits = args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs };
+  const options = { strict: args.strict, limits, theme: args.theme ?? undefined, ratings: args.ratings };
+  const project = compiler.project ? await compiler.project(files, options) : await (await import('../index.js')).compileProject(files, options);
+  if (print) printAcrossFiles(project.diagnostics, files);
+  const result: CompileResult = { svg: null, diagnostics: project.diagnostics, ast: null, model: null, layout: null, framework: null };
+  return { file: main.name, text: main.text, result, project: { result: project, files } };
 }
 
 /**
@@ -118,4 +153,14 @@ function outputStem(file: string): string {
   if (!isGsn2xFile(file)) return file;
   const stem = file.replace(/\.ya?ml$/i, '');
   return stem.endsWith('.gsn') ? stem : `${stem}.gsn`;
+}
+
+/** A path as a key: `./a/../b.gsn` and `b.gsn` are one file. */
+function normalize(path: string): string {
+  return path.replace(/\\/g, '/').split('/').reduce<string[]>((parts, part) => {
+    if (part === '' || part === '.') return parts;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+    return parts;
+  }, []).join('/');
 }

@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { escapeForTerminal } from '../../diagnostics/format.js';
 import type { FontFiles } from '../../export/fonts.js';
 import type { CompileResult } from '../../index.js';
@@ -6,7 +6,7 @@ import { UsageError, type CliArgs } from '../args.js';
 import { readBundledFonts, writeAtomically } from '../io.js';
 import { diagramJson } from '../json.js';
 import { printDiagnostics } from '../print.js';
-import { EXIT, compileFile, exitCodeFor, resolveTarget, type Compiled, type Compiler } from '../shared.js';
+import { EXIT, compileFile, exitCodeFor, printAcrossFiles, resolveTarget, type Compiled, type Compiler } from '../shared.js';
 
 /** Every build format and the extension of the file it writes. */
 const EXTENSIONS = new Map<string, string>([
@@ -46,6 +46,10 @@ export async function build(args: CliArgs, compiler: Compiler): Promise<number> 
     }
     compileAhead(i + 1 + COMPILE_AHEAD);
     const compiled = await compiling[i]!;
+    if (compiled.project) {
+      exit = Math.max(exit, writeProject(compiled, args, format));
+      continue;
+    }
     printDiagnostics(compiled.result.diagnostics, compiled.text, file === '-' ? '<stdin>' : file);
     exit = Math.max(exit, exitCodeFor(compiled.result));
     if (!compiled.result.svg) continue;
@@ -56,6 +60,29 @@ export async function build(args: CliArgs, compiler: Compiler): Promise<number> 
       writeAtomically(destination, content);
       if (!args.quiet) process.stderr.write(`gsnc: wrote ${escapeForTerminal(destination)}\n`);
     }
+  }
+  return exit;
+}
+
+/**
+ * Modular extension: a file that imports modules builds its project: one SVG per module
+ * (`Name.svg`) and `architecture.svg`, into the -o directory (by default beside the file).
+ */
+function writeProject(compiled: Compiled, args: CliArgs, format: string): number {
+  const project = compiled.project!;
+  printAcrossFiles(project.result.diagnostics, project.files);
+  const exit = exitCodeFor(compiled.result);
+  if (format !== 'svg') throw new UsageError(`${compiled.file} imports modules: a modular project builds SVG only, not --format ${format}`);
+  if (args.output === '-') throw new UsageError(`${compiled.file} imports modules: a modular project writes several SVGs; give -o DIR`);
+  if (project.result.architecture.svg === null) return exit;
+  const dir = args.output ?? dirname(compiled.file);
+  const outputs: [string, string][] = project.result.modules.map((m) => [`${m.name}.svg`, m.svg ?? '']);
+  if (outputs.some(([name]) => name === 'architecture.svg')) throw new UsageError(`module architecture would overwrite architecture.svg; rename the module`);
+  outputs.push(['architecture.svg', project.result.architecture.svg]);
+  for (const [name, svg] of outputs) {
+    const destination = join(dir, name);
+    writeAtomically(destination, svg);
+    if (!args.quiet) process.stderr.write(`gsnc: wrote ${escapeForTerminal(destination)}\n`);
   }
   return exit;
 }
