@@ -211,8 +211,16 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
   for (let p = 0; p < packs.length; p++) if (incoming[p] === 0) visit(p);
   for (let p = 0; p < packs.length; p++) visit(p); // only cycles are left (a model with errors)
 
+  // A shared child gets one top port per incoming SupportedBy edge, all at its centre: ELK merges
+  // edges that share a port into one hyperedge, and a bus joining several parents to several
+  // shared children would show links that were never stated. Separate ports keep each link
+  // traceable on its own track.
+  const supportersOf = new Array<number>(packs.length).fill(0);
+  for (const out of outEdges) for (const k of out) if (k < m) supportersOf[packOf[allEnds[k]!.to]!]!++;
   const children: ElkNode[] = order.map((p) => {
     const pack = packs[p]!;
+    const sharedTops = supportersOf[p]! > 1 ? supportersOf[p]! : 0;
+    const extraTops = Array.from({ length: sharedTops }, (_, j) => topPort(`${pack.elkId}t${j}`, pack.portX));
     const challengePort = anchors.has(p) ? [bottomPort(`${pack.elkId}c`, pack.portX + challengePortOffset(shapes[pack.main]!.width), pack.height)] : [];
     return {
       id: pack.elkId,
@@ -221,7 +229,8 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
       layoutOptions: { 'elk.portConstraints': 'FIXED_POS', 'elk.alignment': 'TOP' },
       ports: [
         ...challengePort,
-        { id: `${pack.elkId}t`, x: pack.portX, y: 0, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'NORTH' } },
+        topPort(`${pack.elkId}t`, pack.portX),
+        ...extraTops,
         {
           id: `${pack.elkId}b`,
           x: pack.portX,
@@ -234,6 +243,9 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
     };
   });
   const edges: ElkExtendedEdge[] = [];
+  const usedTops = new Array<number>(packs.length).fill(0);
+  const supportPort = (target: number) =>
+    supportersOf[target]! > 1 ? `${packs[target]!.elkId}t${usedTops[target]!++}` : `${packs[target]!.elkId}t`;
   for (const p of order) {
     for (const k of outEdges[p]!) {
       const ends = allEnds[k]!;
@@ -244,7 +256,7 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
       edges.push({
         id: `e${routed.length}`,
         sources: [`${packs[packOf[ends.from]!]!.elkId}b`],
-        targets: [`${packs[packOf[ends.to]!]!.elkId}t`],
+        targets: [supportPort(packOf[ends.to]!)],
       });
       routed.push(k);
     }
@@ -252,6 +264,10 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
   const sweep = packs.length <= DAG_SWEEP_LIMIT && hasLongEdges(packs.length, outEdges, (k) => packOf[allEnds[k]!.to]!);
   const layoutOptions = sweep ? { ...ELK_OPTIONS, ...DAG_OPTIONS } : { ...ELK_OPTIONS };
   return { packs, packOf, routed, unrouted, challengesRouted, graph: { id: 'root', layoutOptions, children, edges } };
+}
+
+function topPort(id: string, x: number) {
+  return { id, x, y: 0, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'NORTH' } };
 }
 
 function bottomPort(id: string, x: number, y: number) {
