@@ -54,7 +54,7 @@ export const TEXT_PAYLOADS: readonly string[] = [
 
 /** The characters gsnc must flag (GSN306) and draw as U+FFFD. */
 // eslint-disable-next-line no-control-regex
-export const SUSPICIOUS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const SUSPICIOUS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** URLs that must never become links: GSN208 as @url, no <a> as a markup link. */
 export const BAD_URLS: readonly string[] = [

@@ -8,11 +8,12 @@
  *
  * (tests/render/injection.test.ts checks the renderer alone on a hand-made layout.)
  */
+import { parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { compile, type CompileResult } from '../../src/index.js';
 import { sanitizeText } from '../../src/text/sanitize.js';
 import { invariantProblems } from '../robustness/invariants.js';
-import { elements, parseSvg, textOf, type XNode } from '../render/xml.js';
+import { attributes, elements, parseSvg, textOf, type XNode } from '../render/xml.js';
 import { SUSPICIOUS, TEXT_PAYLOADS } from './corpus.js';
 import { q, svgProblems } from './svg-checks.js';
 
@@ -142,8 +143,56 @@ describe('bidi and zero-width characters give a warning', () => {
 });
 
 describe('the same after parsing the SVG as an HTML fragment (inline SVG in a page)', () => {
-  // Needs an HTML5 parser (parse5), which is not a dependency yet: HTML parsing of inline SVG
-  // differs from XML (e.g. <title> and <style> contents, `]]>` outside CDATA). To be written
-  // once parse5 is added as a devDependency.
-  it.todo('parse5.parseFragment(svg) gives the same elements, attributes and decoded text as XML parsing');
+  // Inline SVG in an HTML page is read by the HTML parser, which differs from XML (foreign
+  // content, `]]>` and `-->` outside CDATA or comments, entity handling). The elements, their
+  // attributes and the decoded text must be the same as the XML reading, and still inert.
+  for (const payload of TEXT_PAYLOADS) {
+    it(JSON.stringify(payload), async () => {
+      const r = await compile(documentWith(payload, payload));
+      const xml = [...elements(parseSvg(r.svg!))].map((el) => ({
+        name: el.nodeName.toLowerCase(),
+        attributes: attributes(el).map((a) => `${a.name.toLowerCase()}=${a.value}`).sort(),
+        text: directText(el),
+      }));
+      const html = htmlElements(parseFragment(r.svg!));
+      expect(html).toEqual(xml);
+      for (const el of html) {
+        expect(el.name).not.toMatch(/^(script|foreignobject|iframe|object|embed)$/);
+        for (const a of el.attributes) expect(a).not.toMatch(/^on/);
+      }
+    });
+  }
 });
+
+interface HtmlNode {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string; prefix?: string }[];
+  childNodes?: HtmlNode[];
+}
+
+/** Text directly inside an element, as the XML reading decodes it. */
+function directText(el: XNode): string {
+  return Array.from(el.childNodes)
+    .filter((c) => c.nodeType === 3)
+    .map((c) => c.nodeValue ?? '')
+    .join('');
+}
+
+/** Elements of a parse5 tree in document order, shaped like the XML reading above. */
+function htmlElements(root: HtmlNode): { name: string; attributes: string[]; text: string }[] {
+  const out: { name: string; attributes: string[]; text: string }[] = [];
+  const stack: HtmlNode[] = [...(root.childNodes ?? [])].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!node.tagName) continue;
+    out.push({
+      name: node.tagName.toLowerCase(),
+      attributes: (node.attrs ?? []).map((a) => `${a.prefix ? `${a.prefix}:` : ''}${a.name.toLowerCase()}=${a.value}`).sort(),
+      text: (node.childNodes ?? []).filter((c) => c.nodeName === '#text').map((c) => c.value ?? '').join(''),
+    });
+    stack.push(...[...(node.childNodes ?? [])].reverse());
+  }
+  return out;
+}

@@ -33,7 +33,12 @@ export function visibleText(ctx: SemanticContext): StageDiagnostic[] {
 
 function warning(text: Written, hit: Suspicious[], where: string, source: string | undefined): StageDiagnostic {
   const first = hit[0]!;
-  const what = first.reason === 'xml-illegal' ? 'a character XML does not allow' : 'an invisible bidi-control or zero-width character';
+  const what =
+    first.reason === 'xml-illegal'
+      ? 'a character XML does not allow'
+      : first.reason === 'control'
+        ? 'an invisible control character'
+        : 'an invisible bidi-control or zero-width character';
   const more = hit.length > 1 ? ` (and ${hit.length - 1} more in this text)` : '';
   const at = sourceOffset(text, first, hit, source);
   return {
