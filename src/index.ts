@@ -18,6 +18,7 @@ import { check } from './semantics/check.js';
 import type { Model } from './semantics/model.js';
 import type { Document } from './syntax/ast.js';
 import { parse } from './syntax/parse.js';
+import { SourceSet } from './import/sources.js';
 
 export interface CompileOptions {
   /** Name used in diagnostics; never read from disk. Default `<input>`. */
@@ -37,6 +38,13 @@ export interface CompileOptions {
    * strength, scalability) to each category badge as a three-bar glyph.
    */
   ratings?: boolean;
+  /**
+   * The input language: `gsn` (the notation; the default) or `gsn2x` (gsn2x's YAML format, see
+   * compileGsn2x: the text is one YAML file named by `file`, compiled with `moreFiles`).
+   */
+  language?: 'gsn' | 'gsn2x';
+  /** With language `gsn2x`: further YAML files (modules) compiled together with the text as one case. */
+  moreFiles?: { name: string; text: string }[];
 }
 
 export interface CompileResult {
@@ -51,32 +59,71 @@ export interface CompileResult {
 }
 
 export async function compile(text: string, options: CompileOptions = {}): Promise<CompileResult> {
-  const theme = resolveTheme(options.theme);
+  if (options.language === 'gsn2x') return compileGsn2x([{ name: options.file ?? '<input>', text }, ...(options.moreFiles ?? [])], options);
   const source = typeof text === 'string' ? text : String(text);
   const index = new LineIndex(source);
+  const file = options.file ?? '<input>';
+  const resolve = (found: StageDiagnostic[]) => found.map((d) => locate(d, index, { file, strict: options.strict }));
+  return runStages(options, resolve, (limits, found) => {
+    if (source.length > limits.maxInputLength) {
+      found.push(tooLarge(source.length, limits));
+      return null;
+    }
+    const parsed = parse(source, { limits });
+    append(found, parsed.diagnostics);
+    return { document: parsed.value, source };
+  });
+}
+
+/**
+ * Compiles gsn2x YAML files (github.com/jonasthewolf/gsn2x) together as one case: modules are
+ * merged, an ID defined in two files is GSN201 with both positions. Every diagnostic names the
+ * YAML file, line and column. The result has compile()'s shape; the spans inside `ast` and
+ * `model` are offsets into the files laid end to end, in the order given (the first file's own
+ * offsets when there is one file). README.md ("gsn2x YAML") documents the mapping.
+ */
+export async function compileGsn2x(files: readonly { name: string; text: string }[], options: CompileOptions = {}): Promise<CompileResult> {
+  let sources = new SourceSet();
+  for (const f of files) sources.add(f.name, typeof f.text === 'string' ? f.text : String(f.text));
+  const resolve = (found: StageDiagnostic[]) => found.map((d) => sources.locate(d, options.strict));
+  return runStages(options, resolve, async (limits, found) => {
+    const { importGsn2x } = await import('./import/gsn2x.js'); // loads the YAML parser only when needed
+    const imported = importGsn2x(files, { limits });
+    sources = imported.sources;
+    append(found, imported.diagnostics);
+    return { document: imported.document, source: undefined };
+  });
+}
+
+/** Reads the input into a document (reporting into `found`), or null when nothing more can be done. */
+type FrontEnd = (limits: Limits, found: StageDiagnostic[]) => ReadInput | null | Promise<ReadInput | null>;
+
+interface ReadInput {
+  document: Document;
+  /** The text the document's spans point into, when it is notation text (for exact positions inside strings). */
+  source: string | undefined;
+}
+
+/** The stages after reading, shared by every input language. */
+async function runStages(options: CompileOptions, resolve: (found: StageDiagnostic[]) => Diagnostic[], front: FrontEnd): Promise<CompileResult> {
+  const theme = resolveTheme(options.theme);
   const result: CompileResult = { svg: null, diagnostics: [], ast: null, model: null, layout: null, framework: null };
   const found: StageDiagnostic[] = [];
   const finish = () => {
-    result.diagnostics = found
-      .map((d) => locate(d, index, { file: options.file ?? '<input>', strict: options.strict }))
-      .sort(compareDiagnostics);
+    result.diagnostics = resolve(found).sort(compareDiagnostics);
     if (result.diagnostics.some((d) => d.severity === 'error')) result.svg = null;
     return result;
   };
   try {
     const limits = resolveLimits(options.limits);
-    if (source.length > limits.maxInputLength) {
-      found.push(tooLarge(source.length, limits));
-      return finish();
-    }
-    const parsed = parse(source, { limits });
-    append(found, parsed.diagnostics);
-    result.ast = parsed.value;
+    const read = await front(limits, found);
+    if (read === null) return finish();
+    result.ast = read.document;
     // Past a limit the document was only partly read: checking the part read would report
     // problems that are not there (a cut-off block is "unsupported"). One clear diagnostic.
     if (found.some((d) => LIMIT_CODES.has(d.code))) return finish();
 
-    const checked = check(parsed.value, { limits, source });
+    const checked = check(read.document, read.source === undefined ? { limits } : { limits, source: read.source });
     append(found, checked.diagnostics);
     result.model = checked.value;
 
@@ -131,6 +178,7 @@ function internalError(error: unknown): StageDiagnostic {
   };
 }
 
+export { compileProject, type ProjectOptions, type ProjectModule, type ProjectResult } from './project/compile-project.js';
 export { parse } from './syntax/parse.js';
 export { check } from './semantics/check.js';
 export { layout } from './layout/layout.js';
@@ -143,6 +191,7 @@ export { LineIndex } from './diagnostics/locate.js';
 export { CODES } from './diagnostics/codes.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { THEMES, type ThemeName } from './render/themes.js';
+export { formatGsn, type FormatResult } from './format/format.js';
 export type { Diagnostic, Severity, Span } from './diagnostics/types.js';
 export type { Document, ElementNode } from './syntax/ast.js';
 export type { Model, ModelElement, ModelEdge } from './semantics/model.js';

@@ -103,7 +103,7 @@ function isKeyword(t: IToken): boolean {
 /** Tokens that never start a line of their own. */
 const INLINE = new Set(['LCurly', 'StringLiteral', 'AtName', 'Comma', 'Arrow', 'LParen', 'RParen']);
 /** Tokens after which an ID continues the statement. */
-const ID_CONTINUES = new Set(['Arrow', 'Comma', 'Module', 'Challenges']);
+const ID_CONTINUES = new Set(['Arrow', 'Comma', 'Module', 'Import', 'Challenges']); // Import: modular extension
 
 /** The state the line-break decision reads: the last token and what it ended. */
 interface State {

@@ -12,6 +12,7 @@ import { buildGraph } from './elk-graph.js';
 import { fromElk } from './from-elk.js';
 import { placeExtensions } from './extensions.js';
 import { finishMarks, reserveMarks } from './marks.js';
+import { placeModules, withModuleShapes } from './modules.js';
 import { runElk } from './run-elk.js';
 import { shapeFor } from './shapes.js';
 import type { Layout } from './types.js';
@@ -25,9 +26,9 @@ export interface LayoutOptions {
 }
 
 export async function layout(model: Model, _options: LayoutOptions): Promise<StageResult<Layout>> {
-  const shapes = model.elements.map((e) => shapeFor(e.id, e.kind, e.text, e.undeveloped, e.uninstantiated));
+  const shapes = withModuleShapes(model, model.elements.map((e) => shapeFor(e.id, e.kind, e.text, e.undeveloped, e.uninstantiated)));
   const marks = _options.marks ? reserveMarks(model, shapes, _options.marks, _options.ratings === true) : null;
   const plan = buildGraph(model, shapes);
   const result = await runElk(plan.graph);
-  return { value: finishMarks(placeExtensions(model, fromElk(model, shapes, plan, result)), marks), diagnostics: [] };
+  return { value: finishMarks(placeModules(model, placeExtensions(model, fromElk(model, shapes, plan, result))), marks), diagnostics: [] };
 }

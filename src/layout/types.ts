@@ -85,6 +85,14 @@ export interface LayoutNode {
   badges?: LayoutBadge[];
   /** AI safety-case framework: a `@trusted` / `@untrusted` component (absent when neither). */
   trust?: TrustMark;
+  /** Pattern extension: the choice diamond on the junction of the SupportedBy links (absent when not a choice). */
+  choice?: LayoutPatternMark;
+  /** Modular extension: `public`, drawn with the public indicator (absent = false). */
+  public?: boolean;
+  /** Modular extension: an element of another module, its lower compartment naming the module (absent = local). */
+  away?: LayoutAway;
+  /** Modular extension: a module reference, drawn with the module shape: its tab above the box (absent = not a module). */
+  module?: { tab: ModuleBox };
   /** Plain text (markup removed) for the element's <title>. */
   title: string;
   /** Baseline position of the ID label, drawn bold and centred at x. */
@@ -125,4 +133,34 @@ export interface LayoutEdge {
   points: Point[];
   /** Dialectic extension: drawn crossed out at its middle (absent = false). */
   defeated?: boolean;
+  /** Pattern extension: the multiplicity ball on the link (absent when none). */
+  multiplicity?: LayoutPatternMark & { kind: 'many' | 'optional' };
+}
+
+/** Pattern extension: a mark (ball or diamond) centred at `at`, and its label (text-anchor start). */
+export interface LayoutPatternMark {
+  label: string | null;
+  at: Point;
+  /** Baseline start of the label; null when there is none. */
+  labelAt: Point | null;
+  labelWidth: number;
+}
+
+/** Modular extension: a rectangle. */
+export interface ModuleBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Modular extension: an away element's lower compartment, with the module icon and name. */
+export interface LayoutAway {
+  module: string;
+  /** The compartment, right below the shape. */
+  band: ModuleBox;
+  /** Top-left corner of the module icon's body (its tab sits above it). */
+  icon: Point;
+  /** Baseline centre of the module's name. */
+  label: Point;
 }

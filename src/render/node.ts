@@ -16,6 +16,7 @@ import { drawLines } from './text.js';
 import { elementCross } from './dialectic.js';
 import { appendUserText, createLink, setClasses, setUserAttribute } from './user-text.js';
 import { drawMarks, markClasses } from './badge.js';
+import { drawAwayBand, drawModuleShape, drawPublic } from './modules.js';
 
 export interface NodeContext extends ShapeContext {
   /** Sanitised id prefix. */
@@ -26,11 +27,13 @@ export function drawNode(context: NodeContext, node: LayoutNode): DomElement {
   const { doc } = context;
   const group = doc.element('g');
   setUserAttribute(group, 'id', nodeIdPrefix(context.prefix) + node.id);
-  let own = `gsn-node ${kindClass(node.kind)}`;
+  let own = `gsn-node ${node.module ? 'gsn-module' : kindClass(node.kind)}`; // modular extension: a module reference
   if (node.undeveloped) own += ' gsn-undeveloped';
   if (node.uninstantiated) own += ' gsn-uninstantiated';
   if (node.counter) own += ' gsn-counter';
   if (node.defeated) own += ' gsn-defeated';
+  if (node.away) own += ' gsn-away'; // modular extension
+  if (node.public) own += ' gsn-public';
   own += markClasses(node); // AI safety-case framework: gsn-category-*, gsn-trusted / gsn-untrusted
   setClasses(group, own, node.classes);
 
@@ -38,7 +41,10 @@ export function drawNode(context: NodeContext, node: LayoutNode): DomElement {
   appendUserText(doc, title, node.title ? `${node.id}: ${node.title}` : node.id);
   group.appendChild(title);
 
-  append(group, shapeFor(node.kind)(context, node));
+  append(group, node.module ? drawModuleShape(doc, node) : shapeFor(node.kind)(context, node));
+  append(group, drawAwayBand(doc, node)); // modular extension: nothing for a local element
+  const publicMark = drawPublic(doc, node);
+  if (publicMark) group.appendChild(publicMark);
   append(group, decorations(context, node));
   append(group, drawMarks(doc, node)); // framework pills, trust ring (none without marks)
 

@@ -21,6 +21,8 @@ import { closeTag, openTag, serialize } from './serialize.js';
 import { resolveTheme, themeBackground, themeStylesheet, type ThemeName } from './themes.js';
 import { setUserAttribute } from './user-text.js';
 import { drawChallenge } from './dialectic.js';
+import { drawAcp } from './confidence.js';
+import { drawChoice, drawMultiplicity } from './patterns.js';
 import { EXTENSION_STYLESHEET } from './stylesheet.js';
 
 export interface RenderOptions {
@@ -70,6 +72,8 @@ export function render(layout: Layout, options: RenderOptions): string {
       const path = drawChallenge(doc, challenge, prefix);
       if (path) out.push(serialize(path));
     }
+    for (const edge of layout.edges) if (edge.multiplicity) out.push(serialize(drawMultiplicity(doc, edge)!)); // pattern extension
+    for (const node of layout.nodes) if (node.choice) out.push(serialize(drawChoice(doc, node)!));
     out.push(closeTag(edges));
 
     const nodes = element(doc, 'g', { class: 'gsn-nodes', 'text-anchor': 'middle' });
@@ -77,6 +81,7 @@ export function render(layout: Layout, options: RenderOptions): string {
     const context = { doc, fontSize: layout.font.size, prefix };
     for (const node of layout.nodes) out.push(serialize(drawNode(context, node)));
     out.push(closeTag(nodes));
+    for (const acp of layout.acps ?? []) out.push(serialize(drawAcp(doc, acp))); // confidence extension
     if (layout.legend) out.push(serialize(drawLegend(doc, layout.legend)));
     out.push(closeTag(svg), '\n');
     return out.join('');

@@ -13,12 +13,14 @@ export const SUPPORT_KINDS: ReadonlySet<ElementKind> = new Set(['goal', 'strateg
 /** Kinds that are contextual (the target of InContextOf). */
 export const CONTEXT_KINDS: ReadonlySet<ElementKind> = new Set(['context', 'assumption', 'justification']);
 
-export const MODIFIERS = ['undeveloped', 'uninstantiated', 'counter', 'defeated'] as const;
+export const MODIFIERS = ['undeveloped', 'uninstantiated', 'counter', 'defeated', 'many', 'optional', 'choice', 'public'] as const;
 export type ModifierName = (typeof MODIFIERS)[number];
 
 export interface Document {
   type: 'document';
   module: ModuleHeader | null;
+  /** Modular extension: `import Name` statements, in source order (absent when there are none). */
+  imports?: ImportStatement[];
   /** Top-level elements and link statements, in source order. */
   items: TopItem[];
   span: Span;
@@ -31,6 +33,14 @@ export interface ModuleHeader {
   name: string;
   nameSpan: Span;
   description: TextString | null;
+  span: Span;
+}
+
+/** Modular extension: `import Name`, after the module header. */
+export interface ImportStatement {
+  type: 'import';
+  name: string;
+  nameSpan: Span;
   span: Span;
 }
 
@@ -52,6 +62,8 @@ export interface ElementNode {
 export interface Modifier {
   name: ModifierName;
   span: Span;
+  /** Pattern extension: the label in `many(n)`, `choice("1 of 3")`; absent when none is written. */
+  label?: AnnotationArg;
 }
 
 export interface TextString {

@@ -14,6 +14,7 @@ import type {
   Document,
   ElementKind,
   ElementNode,
+  ImportStatement,
   LinkStatement,
   Modifier,
   ModifierName,
@@ -40,8 +41,10 @@ type Statement =
   | { type: 'reference'; start: number; token: IToken }
   | { type: 'close'; start: number; token: IToken }
   | { type: 'header'; start: number; header: ModuleHeader }
+  | { type: 'import'; start: number; statement: ImportStatement }
   | { type: 'challenge'; start: number; challenge: ChallengeStatement }
-  | { type: 'modifier'; start: number; token: IToken };
+  | { type: 'modifier'; start: number; token: IToken }
+  | { type: 'label'; start: number; label: AnnotationArg };
 
 /** A block being filled: the element that opened it (null if that element was unusable). */
 interface OpenBlock {
@@ -70,6 +73,8 @@ export class AstBuilder {
   document(cst: CstNode | undefined): Document {
     const items: TopItem[] = [];
     const headers: ModuleHeader[] = [];
+    const imports: ImportStatement[] = [];
+    this.imports = imports;
     const open: OpenBlock[] = [];
     let previous: Statement | undefined;
     // The statement a '{' attaches to. Stray tokens do not move it: after an element with a
@@ -82,6 +87,11 @@ export class AstBuilder {
         if (modifier) pending.push(modifier);
         continue;
       }
+      if (statement.type === 'label') {
+        const last = pending[pending.length - 1];
+        if (last) withLabel(last, statement.label);
+        continue;
+      }
       if (pending.length > 0) this.attachModifiers(pending, statement);
       pending = [];
       this.place(statement, previous, anchor, open, items, headers);
@@ -91,7 +101,10 @@ export class AstBuilder {
     }
     if (pending.length > 0) this.attachModifiers(pending, undefined);
     this.closeAtEnd(open);
-    return { type: 'document', module: this.pickHeader(headers, items), items, span: { start: 0, end: this.text.length } };
+    const module = this.pickHeader(headers, items);
+    const doc: Document = { type: 'document', module, items, span: { start: 0, end: this.text.length } };
+    if (imports.length > 0) doc.imports = imports; // modular extension; absent when none, so a core AST is unchanged
+    return doc;
   }
 
   /** Puts one statement into the tree: into the innermost open block, or at the top level. */
@@ -130,12 +143,26 @@ export class AstBuilder {
         this.placeChallenge(s.challenge, block, items);
         return;
       case 'modifier':
+      case 'label':
         return; // attached to the next statement by document()
+      case 'import':
+        this.placeImport(s.statement, block, items);
+        return;
       case 'header':
         if (block) this.report('GSN110', `a module header belongs at the top of the file, not inside${ownerText(block)}`, s.header.span);
         else headers.push(s.header);
         return;
     }
+  }
+
+  /** Modular extension: the imports of this file, filled by place(). */
+  private imports: ImportStatement[] = [];
+
+  /** Modular extension: `import Name` belongs after the module header, before any element or link. */
+  private placeImport(statement: ImportStatement, block: OpenBlock | undefined, items: TopItem[]): void {
+    if (block) this.report('GSN110', `an import belongs at the top of the file, after the module header, not inside${ownerText(block)}`, statement.span);
+    else if (items.length > 0) this.report('GSN110', 'an import belongs at the top of the file, after the module header and before any element or link', statement.span);
+    this.imports.push(statement);
   }
 
   /**
@@ -268,10 +295,18 @@ export class AstBuilder {
       tokens(cst, 'RCurly')
         .filter(isReal)
         .map((t) => ({ type: 'close' as const, start: t.startOffset, token: t })),
+      nodes(cst, 'modifierLabel')
+        .map((n) => this.modifierLabel(n))
+        .filter(isPresent)
+        .map((label) => ({ type: 'label' as const, start: label.span.start, label })),
       nodes(cst, 'moduleHeader')
         .map((n) => this.moduleHeader(n))
         .filter(isPresent)
         .map((header) => ({ type: 'header' as const, start: header.span.start, header })),
+      nodes(cst, 'importStatement')
+        .map((n) => this.importStatement(n))
+        .filter(isPresent)
+        .map((statement) => ({ type: 'import' as const, start: statement.span.start, statement })),
     ];
     return mergeBySource(lists.map((list) => list.filter((s) => Number.isFinite(s.start))));
   }
@@ -281,8 +316,9 @@ export class AstBuilder {
     const first = headers[0];
     if (first === undefined) return null;
     const firstItem = items[0];
-    if (firstItem !== undefined && firstItem.span.start < first.span.start) {
-      this.report('GSN110', 'the module header must come first, before any element or link', first.span);
+    const firstImport = this.imports[0];
+    if ((firstItem !== undefined && firstItem.span.start < first.span.start) || (firstImport !== undefined && firstImport.span.start < first.span.start)) {
+      this.report('GSN110', 'the module header must come first, before any import, element or link', first.span);
     }
     for (const extra of headers.slice(1)) {
       this.diagnostics.push({
@@ -310,11 +346,19 @@ export class AstBuilder {
     };
   }
 
+  private importStatement(cst: CstNode): ImportStatement | null {
+    const name = realToken(cst, 'Identifier');
+    if (name === undefined) return null;
+    const nameSpan = this.tokenSpan(name);
+    return { type: 'import', name: name.image, nameSpan, span: this.union([this.maybeSpan(token(cst, 'Import')), nameSpan]) };
+  }
+
   private element(cst: CstNode): ElementNode | null {
     const idToken = realToken(cst, 'Identifier');
     const kindToken = realToken(cst, 'Kind');
     if (idToken === undefined || kindToken === undefined || !KIND_NAMES.has(kindToken.image)) return null;
     const modifiers = this.modifiers(tokens(cst, 'Modifier'), idToken.image);
+    this.labelModifiers(modifiers, nodes(cst, 'modifierLabel'));
     const text = this.textString(realToken(cst, 'StringLiteral'));
     const annotations = nodes(cst, 'annotation')
       .map((n) => this.annotation(n))
@@ -358,6 +402,25 @@ export class AstBuilder {
       result.push({ name: t.image as ModifierName, span });
     }
     return result;
+  }
+
+  /** Pattern extension: each label (`many(n)`) goes to the modifier written just before it. */
+  private labelModifiers(modifiers: Modifier[], labels: CstNode[]): void {
+    for (const node of labels) {
+      const label = this.modifierLabel(node);
+      if (!label) continue;
+      let owner: Modifier | undefined;
+      for (const m of modifiers) if (m.span.start < label.span.start) owner = m;
+      if (owner) withLabel(owner, label);
+    }
+  }
+
+  /** The argument of `( ArgValue )`, with the span of the whole label. */
+  private modifierLabel(cst: CstNode): AnnotationArg | null {
+    const arg = realToken(cst, 'ArgValue');
+    if (arg === undefined) return null;
+    const value = this.annotationArg(arg);
+    return { ...value, span: this.union([this.maybeSpan(token(cst, 'LParen')), value.span, this.maybeSpan(token(cst, 'RParen'))]) };
   }
 
   private linkStatement(cst: CstNode): LinkStatement | null {
@@ -505,6 +568,12 @@ function firstOffset(cst: CstNode): number {
     }
   }
   return first;
+}
+
+/** Gives a modifier its label and stretches its span over it. */
+function withLabel(m: Modifier, label: AnnotationArg): void {
+  m.label = label;
+  m.span = { start: m.span.start, end: Math.max(m.span.end, label.span.end) };
 }
 
 function childrenOf(block: OpenBlock): ChildItem[] {

@@ -141,6 +141,7 @@ export class GsnErrorMessages implements IParserErrorMessageProvider {
     }
     const found = describeToken(actual);
     if (ruleName === 'moduleHeader') return `expected the module's name after 'module', found ${found}: module Name "description"`;
+    if (ruleName === 'importStatement') return `expected the name of a module after 'import', found ${found}: import Name`;
     if (ruleName === 'linkStatement') return `expected the ID of an element after '${previous.image}', found ${found}`;
     const kind = previous.image || 'an element';
     return `${kind} needs an ID before its text, found ${found}: ${kind} G1 "..."`;

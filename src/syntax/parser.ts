@@ -22,6 +22,7 @@ import {
   ChallengesKw,
   Comma,
   Identifier,
+  ImportKw,
   Kind,
   LCurly,
   LParen,
@@ -56,7 +57,12 @@ export class GsnParser extends CstParser {
         // A modifier before a relation (`defeated Sn1`, `defeated G1 -> Sn1`, `defeated
         // challenges G2`; re-tagged by parse.ts) is a statement of its own that the tree
         // builder attaches to the statement after it.
-        { ALT: () => this.CONSUME(RelationModifier) },
+        {
+          ALT: () => {
+            this.CONSUME(RelationModifier);
+            this.OPTION2(() => this.SUBRULE3(this.modifierLabel));
+          },
+        },
         { ALT: () => this.SUBRULE(this.element) },
         { ALT: () => this.SUBRULE(this.linkStatement) }, // ID '->' ...: tried before a bare ID
         { ALT: () => this.SUBRULE(this.challengeStatement) }, // ID? 'challenges' ...: before a bare ID
@@ -64,6 +70,7 @@ export class GsnParser extends CstParser {
         { ALT: () => this.CONSUME(LCurly) }, // opens the block of the element just before
         { ALT: () => this.CONSUME(RCurly) }, // closes the innermost open block
         { ALT: () => this.SUBRULE2(this.moduleHeader) },
+        { ALT: () => this.SUBRULE(this.importStatement) }, // modular extension: after the header
         { ALT: () => this.CONSUME(Stray) }, // reported by the tree builder, once per run
       ]);
     });
@@ -76,13 +83,29 @@ export class GsnParser extends CstParser {
     this.OPTION(() => this.CONSUME(StringLiteral));
   });
 
+  /** Modular extension: `import Name`, the module named Name (the CLI reads Name.gsn beside the file). */
+  public importStatement = this.RULE('importStatement', (): void => {
+    this.CONSUME(ImportKw);
+    this.CONSUME(Identifier);
+  });
+
   /** An element; a '{' right after it (a statement of its own) opens its block. */
   public element = this.RULE('element', (): void => {
-    this.MANY(() => this.CONSUME(Modifier));
+    this.MANY(() => {
+      this.CONSUME(Modifier);
+      this.OPTION(() => this.SUBRULE(this.modifierLabel));
+    });
     this.CONSUME(Kind);
     this.CONSUME(Identifier);
     this.CONSUME(StringLiteral);
     this.MANY2(() => this.SUBRULE(this.annotation));
+  });
+
+  /** Pattern extension: the label of a modifier, `many(n)`, `choice("1 of 3")`. */
+  public modifierLabel = this.RULE('modifierLabel', (): void => {
+    this.CONSUME(LParen);
+    this.CONSUME(ArgValue);
+    this.CONSUME(RParen);
   });
 
   public linkStatement = this.RULE('linkStatement', (): void => {

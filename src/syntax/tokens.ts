@@ -37,14 +37,25 @@ export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA, label: 'a s
 export const RelationModifier = createToken({ name: 'RelationModifier', pattern: Lexer.NA, label: 'a modifier of a link' });
 
 // ---------------------------------------------------------------------------------------------
-// Skipped: whitespace (a BOM counts as whitespace so files saved by Windows editors just work)
-// and comments.
+// Skipped: whitespace, a byte order mark at the very start (files saved by Windows editors just
+// work), and comments.
 
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
-  pattern: /[ \t\r\n\f\v\uFEFF]+/,
+  pattern: /[ \t\r\n\f\v]+/,
   group: Lexer.SKIPPED,
   line_breaks: true,
+});
+
+/**
+ * U+FEFF at offset 0 only. Anywhere else it is a zero-width character that would split what
+ * reads as one ID into two (`Sn1<U+FEFF>Sn2`), so it is an unexpected character (GSN101).
+ */
+export const ByteOrderMark = createToken({
+  name: 'ByteOrderMark',
+  pattern: { exec: (text: string, offset: number): CustomPatternMatcherReturn | null => (offset === 0 && text.charCodeAt(0) === 0xfeff ? ['\ufeff'] : null) },
+  start_chars_hint: ['\ufeff'],
+  group: Lexer.SKIPPED,
 });
 
 export const LineComment = createToken({
@@ -200,6 +211,12 @@ export const UninstantiatedKw = keyword('uninstantiated', [Modifier]);
 export const CounterKw = keyword('counter', [Modifier]);
 export const DefeatedKw = keyword('defeated', [Modifier]);
 export const ChallengesKw = keyword('challenges', []);
+export const ManyKw = keyword('many', [Modifier]);
+export const OptionalKw = keyword('optional', [Modifier]);
+export const ChoiceKw = keyword('choice', [Modifier]);
+// Modular extension: `import Name` after the module header, `public` elements.
+export const ImportKw = keyword('import', []);
+export const PublicKw = keyword('public', [Modifier]);
 
 const KEYWORDS = [
   ModuleKw,
@@ -214,6 +231,11 @@ const KEYWORDS = [
   CounterKw,
   DefeatedKw,
   ChallengesKw,
+  ManyKw,
+  OptionalKw,
+  ChoiceKw,
+  ImportKw,
+  PublicKw,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -229,6 +251,7 @@ export const Arrow = createToken({ name: 'Arrow', pattern: /->/, label: "'->'", 
 /** Every token the lexer produces or skips, in matching order (categories last: never matched). */
 export const allTokens: TokenType[] = [
   WhiteSpace,
+  ByteOrderMark,
   LineComment,
   BlockComment,
   UnterminatedComment,
@@ -252,17 +275,21 @@ export const allTokens: TokenType[] = [
   RelationModifier,
 ];
 
-/** Re-tags each run of modifiers followed by an ID or `challenges` as RelationModifier tokens. */
+/**
+ * Re-tags each run of modifiers followed by an ID or `challenges` as RelationModifier tokens. A
+ * modifier's label (`many(n)`: '(' ArgValue ')') is part of the run.
+ */
 export function markRelationModifiers(tokens: IToken[]): void {
   let runStart = -1;
   for (let i = 0; i < tokens.length; i++) {
     const type = tokens[i]!.tokenType;
     if ((type.CATEGORIES ?? []).includes(Modifier)) {
       if (runStart < 0) runStart = i;
+      if (tokens[i + 1]?.tokenType === LParen && tokens[i + 3]?.tokenType === RParen) i += 3;
       continue;
     }
     if (runStart >= 0 && (type === Identifier || type === ChallengesKw)) {
-      for (let j = runStart; j < i; j++) retag(tokens[j]!, RelationModifier);
+      for (let j = runStart; j < i; j++) if ((tokens[j]!.tokenType.CATEGORIES ?? []).includes(Modifier)) retag(tokens[j]!, RelationModifier);
     }
     runStart = -1;
   }

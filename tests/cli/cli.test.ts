@@ -128,3 +128,39 @@ describe('gsnc CLI', () => {
     expect(run.stderr).not.toContain('\u001b');
   });
 });
+
+describe('gsnc build, modular extension', () => {
+  it('builds a file that imports modules into one SVG per module and architecture.svg', () => {
+    const out = scratch();
+    const run = gsnc(['build', 'examples/modular/BrakeSystem.gsn', '-o', out]);
+    expect(run.stderr).toContain('architecture.svg');
+    expect(run.code).toBe(0);
+    for (const name of ['BrakeSystem', 'Hazards', 'Software']) {
+      expect(readFileSync(join(out, `${name}.svg`), 'utf8')).toContain('class="gsn-diagram"');
+    }
+    const architecture = readFileSync(join(out, 'architecture.svg'), 'utf8');
+    expect(architecture).toContain('href="Hazards.svg"');
+    expect(readFileSync(join(out, 'BrakeSystem.svg'), 'utf8')).toContain('gsn-away');
+  });
+
+  it('builds each module once when several modules of one project are given', () => {
+    const out = scratch();
+    const run = gsnc(['build', 'examples/modular/BrakeSystem.gsn', 'examples/modular/Hazards.gsn', 'examples/modular/Software.gsn', '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr.match(/wrote /g)).toHaveLength(4);
+    expect(readFileSync(join(out, 'architecture.svg'), 'utf8')).toContain('href="BrakeSystem.svg"');
+  });
+
+  it('prints each diagnostic with the file it is in, and writes nothing on errors', () => {
+    const dir = scratch({
+      'Main.gsn': 'module Main\nimport Sub\nimport Gone\ngoal G1 "a" { G2 }\n',
+      'Sub.gsn': 'module Sub\ngoal G2 "b" { solution Sn1 "e" }\n',
+    });
+    const run = gsnc(['build', join(dir, 'Main.gsn'), '-o', join(dir, 'out')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${join(dir, 'Main.gsn')}:3:8: error GSN521`);
+    expect(run.stderr).toContain(`${join(dir, 'Main.gsn')}:4:15: error GSN523`);
+    expect(run.stderr).toContain(`${join(dir, 'Sub.gsn')}:2:6: note`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});

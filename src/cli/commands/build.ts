@@ -1,4 +1,4 @@
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { escapeForTerminal } from '../../diagnostics/format.js';
 import type { FontFiles } from '../../export/fonts.js';
 import type { CompileResult } from '../../index.js';
@@ -39,6 +39,7 @@ export async function build(args: CliArgs, compiler: Compiler): Promise<number> 
       compiling.push(pending);
     }
   };
+  const built = new Set<string>();
   for (const [i, file] of args.files.entries()) {
     const destination = target(file, extension);
     if (destination === '-' && BINARY.has(format) && process.stdout.isTTY) {
@@ -46,7 +47,10 @@ export async function build(args: CliArgs, compiler: Compiler): Promise<number> 
     }
     compileAhead(i + 1 + COMPILE_AHEAD);
     const compiled = await compiling[i]!;
+    // Modular extension: a module an earlier input's project already built is not built again.
+    if (file !== '-' && built.has(resolve(file))) continue;
     if (compiled.project) {
+      for (const f of compiled.project.files) built.add(resolve(f.name));
       exit = Math.max(exit, writeProject(compiled, args, format));
       continue;
     }
