@@ -14,6 +14,7 @@ import {
   MIN_WIDTH,
   PAD_X,
   PAD_Y,
+  LONGEST_UNBROKEN_WORD,
   SOLUTION_WRAP_WIDTHS,
   STRATEGY_SKEW,
   WRAP_WIDTH,
@@ -61,6 +62,9 @@ export function shapeFor(
   const paragraphs = parseMarkup(text);
   const tokens = tokenize(paragraphs, FONT_SIZE);
   const labelWidth = measure(id, { bold: true, italic: false, code: false }, FONT_SIZE);
+  // No wrap width narrower than the longest word (up to a cap): breaking "qualification" into
+  // "qualificatio / n" to save a few pixels of circle reads as a typo.
+  const wordFloor = Math.min(longestWord(tokens), LONGEST_UNBROKEN_WORD);
 
   let block: Block;
   let width: number;
@@ -75,7 +79,7 @@ export function shapeFor(
     const square = Math.sqrt(total * LINE_HEIGHT);
     if (square > widths[widths.length - 1]!) widths.push(Math.ceil(square * 1.3));
     for (const w of widths) {
-      const b = makeBlock(tokens, Math.max(w, labelWidth), labelWidth);
+      const b = makeBlock(tokens, Math.max(w, labelWidth, wordFloor), labelWidth);
       const d = 2 * curveScale(b, 'circle') + 2 * CURVE_PAD;
       if (!best || d < best.d - 0.01) best = { block: b, d };
     }
@@ -89,7 +93,7 @@ export function shapeFor(
     // Keep long text from becoming a tower: widen until the block is roughly 4:3 at most.
     // Ovals look best wide (about 2.5:1), boxes at most about 4:3.
     const aspect = kind === 'assumption' || kind === 'justification' ? 2.5 : 1.33;
-    const wrap = Math.max(labelWidth, Math.min(Math.max(base, Math.sqrt(total * LINE_HEIGHT * aspect)), base * MAX_WIDEN));
+    const wrap = Math.max(labelWidth, wordFloor, Math.min(Math.max(base, Math.sqrt(total * LINE_HEIGHT * aspect)), base * MAX_WIDEN));
     block = makeBlock(tokens, wrap, labelWidth);
     if (kind === 'assumption' || kind === 'justification') {
       const k = curveScale(block, 'ellipse');
@@ -126,6 +130,13 @@ export function shapeFor(
     label: { x: width / 2, y: blockY + BASELINE_OFFSET },
     lines,
   };
+}
+
+/** Width of the widest unbreakable word (a bullet item's first word includes its bullet). */
+function longestWord(tokens: TokenizedParagraph[]): number {
+  let widest = 0;
+  for (const p of tokens) for (const w of p.words) widest = Math.max(widest, w.width);
+  return widest;
 }
 
 function makeBlock(tokens: TokenizedParagraph[], wrapWidth: number, labelWidth: number): Block {

@@ -33,6 +33,8 @@ export const WRAP_WIDTH = {
   /** Solutions choose the width (from SOLUTION_WRAP_WIDTHS) that gives the smallest circle. */
   solution: 120,
 } as const;
+/** Words up to this wide (px) are never broken; longer ones (URLs, hashes) break by character. */
+export const LONGEST_UNBROKEN_WORD = 240;
 export const SOLUTION_WRAP_WIDTHS = [70, 90, 110, 130, 160, 200, 260, 340] as const;
 /** Smallest shape widths, so a one-word element still reads as its GSN shape. */
 export const MIN_WIDTH = { goal: 80, strategy: 100, context: 80, assumption: 70, justification: 70, solution: 44 } as const;
