@@ -164,3 +164,15 @@ describe('gsnc build, modular extension', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
+
+describe('README quick start', () => {
+  it('`npm run demo` compiles every bundled example into out/ and says where', () => {
+    const run = spawnSync('npm', ['run', 'demo'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    for (const name of ['minimal', 'hazard-directed', 'shared-evidence', 'multilingual', 'ai-deployment']) {
+      expect(run.stderr).toContain(`gsnc: wrote out/${name}.svg`);
+      expect(readFileSync(join(ROOT, 'out', `${name}.svg`), 'utf8')).toContain('<svg');
+    }
+    expect(run.stderr).toContain('gsnc: wrote out/modular/architecture.svg');
+  });
+});
