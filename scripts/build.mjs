@@ -1,6 +1,7 @@
 // Builds the library and the CLI into dist/ with esbuild. Runs from `npm ci` (prepare), so a
 // fresh clone has a working `bin/gsnc.js`. The library's dependencies stay external (they are
 // installed); the CLI bundles the compiler's own (see CLI_BUNDLED below).
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -101,4 +102,11 @@ await build({
 });
 for (const name of ['markdown-it', 'remark']) {
   copyFileSync(`src/integrations/types/${name}.d.ts`, `dist/${name}.d.ts`);
+}
+
+// Type declarations of the library (package.json "types"), unless asked not to: the test run
+// rebuilds the bundles before every run and does not need them.
+if (!process.argv.includes('--no-types')) {
+  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 }
