@@ -192,6 +192,7 @@ export { CODES } from './diagnostics/codes.js';
 export { DEFAULT_LIMITS } from './limits.js';
 export { THEMES, type ThemeName } from './render/themes.js';
 export { formatGsn, type FormatResult } from './format/format.js';
+export { instantiatePattern, type InstantiateOptions, type InstantiateResult } from './instantiate/instantiate.js';
 export type { Diagnostic, Severity, Span } from './diagnostics/types.js';
 export type { Document, ElementNode } from './syntax/ast.js';
 export type { Model, ModelElement, ModelEdge } from './semantics/model.js';

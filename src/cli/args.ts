@@ -35,7 +35,7 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-const COMMANDS = new Set(['build', 'check', 'report', 'evidence', 'markdown', 'import', 'fmt', 'help', 'version']);
+const COMMANDS = new Set(['build', 'check', 'report', 'evidence', 'markdown', 'import', 'fmt', 'instantiate', 'help', 'version']);
 
 /** Parses argv (without node and script). `gsnc FILE` means `gsnc build FILE`. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -72,7 +72,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.help) command = 'help';
   else if (values.version) command = 'version';
   else if (!explicit && positionals.length === 0) command = 'help';
-  const grouped = command === 'import' || command === 'fmt' || command === 'markdown' ? null : groupGsn2x(positionals);
+  const grouped = command === 'import' || command === 'fmt' || command === 'markdown' || command === 'instantiate' ? null : groupGsn2x(positionals);
   if (values.check && command !== 'fmt') throw new UsageError('--check applies to gsnc fmt only');
   return {
     command,
@@ -156,6 +156,9 @@ Usage:
   gsnc fmt FILE... [-o FILE] [--check]
              rewrite .gsn files in the canonical layout (in place unless -o);
              --check lists the files that would change and exits 1, writing nothing
+  gsnc instantiate PATTERN.gsn DATA.json|DATA.yaml [-o OUT.gsn]
+             fill a GSN pattern's {placeholders}, many(key), optional and choice
+             from a data file into a concrete argument (standard output unless -o)
 
   FILE       a .gsn file, or - for standard input; gsn2x YAML files (*.yaml,
              *.yml) are compiled together as one case, with the files their

@@ -24,12 +24,13 @@ const markdown = async (args: CliArgs, compiler: Compiler): Promise<number> =>
   (await import('./commands/markdown.js')).markdown(args, compiler);
 
 /**
- * Commands that compile nothing, so start no worker: the formatter and the gsn2x import. Loaded
- * only when used, like markdown.
+ * Commands that compile nothing, so start no worker: the formatter, the gsn2x import and pattern
+ * instantiation. Loaded only when used, like markdown.
  */
 const LOCAL = new Map<string, (args: CliArgs) => Promise<number>>([
   ['fmt', async (args) => (await import('./commands/fmt.js')).fmt(args)],
   ['import', async (args) => (await import('./commands/import.js')).importCommand(args)],
+  ['instantiate', async (args) => (await import('./commands/instantiate.js')).instantiate(args)],
 ]);
 
 /** Every command that compiles: one entry each. */

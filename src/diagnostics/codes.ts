@@ -73,6 +73,11 @@ export const CODES = new Map<string, CodeInfo>([
   ['GSN524', { severity: 'error', title: 'Reference to a module not imported' }],
   ['GSN525', { severity: 'error', title: 'Away element developed outside its module' }],
   ['GSN526', { severity: 'error', title: 'Module defined twice' }],
+  // Pattern instantiation (gsnc instantiate; grammar/extensions.md "Instantiating a pattern")
+  ['GSN527', { severity: 'error', title: 'No data for a placeholder or list' }],
+  ['GSN528', { severity: 'error', title: 'Pattern data of the wrong shape' }],
+  ['GSN529', { severity: 'error', title: 'Pattern cannot be instantiated as written' }],
+  ['GSN530', { severity: 'info', title: 'Pattern part left out' }],
   // 6xx: importing other tools' formats (gsn2x YAML; see grammar/diagnostics.md)
   ['GSN601', { severity: 'error', title: 'YAML syntax error' }],
   ['GSN602', { severity: 'error', title: 'gsn2x element of unknown type' }],
