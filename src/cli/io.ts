@@ -6,6 +6,16 @@ import { UsageError } from './args.js';
 
 /** The only module that touches disk: inputs, outputs, atomic replacement. */
 
+/** Reads an input for a command: `-` is standard input; an unreadable file is a usage error. */
+export function readSource(file: string): { name: string; text: string } {
+  const name = file === '-' ? '<stdin>' : file;
+  try {
+    return { name, text: readInput(file) };
+  } catch (error) {
+    throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
 export function readInput(file: string): string {
   const bytes = file === '-' ? readFileSync(0) : readFileSync(file);
   return new TextDecoder('utf-8').decode(bytes);

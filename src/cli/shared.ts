@@ -4,7 +4,7 @@ import { LineIndex } from '../diagnostics/locate.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { CompileOptions, CompileResult, ProjectOptions, ProjectResult } from '../index.js';
 import { scanImports } from '../syntax/imports.js';
-import { besideInput, fileExists, isDirectory, moduleFile, outputName, readInput } from './io.js';
+import { besideInput, fileExists, isDirectory, moduleFile, outputName, readInput, readSource } from './io.js';
 import { printDiagnostics } from './print.js';
 
 /** What every command shares: reading and compiling inputs, exit codes, output targets. */
@@ -26,13 +26,7 @@ export interface Compiled {
 
 export async function compileFile(file: string, args: CliArgs, compiler: Compiler, print = true): Promise<Compiled> {
   if (isGsn2xFile(file)) return compileGsn2xGroup(file, args, compiler, print);
-  const name = file === '-' ? '<stdin>' : file;
-  let text: string;
-  try {
-    text = readInput(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const { name, text } = readSource(file);
   const limits = args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs };
   if (file !== '-' && scanImports(text).length > 0) return compileModules({ name: file, text }, args, compiler, print);
   const result = await compiler(text, { file: name, strict: args.strict, limits, theme: args.theme ?? undefined, ratings: args.ratings });

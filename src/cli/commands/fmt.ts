@@ -1,7 +1,7 @@
 import { escapeForTerminal } from '../../diagnostics/format.js';
 import { formatGsn } from '../../format/format.js';
 import { UsageError, type CliArgs } from '../args.js';
-import { readInput, writeAtomically } from '../io.js';
+import { readSource, writeAtomically } from '../io.js';
 import { printDiagnostics } from '../print.js';
 import { EXIT } from '../shared.js';
 
@@ -18,13 +18,7 @@ export async function fmt(args: CliArgs): Promise<number> {
   if (args.output !== null && args.files.length > 1) throw new UsageError('fmt -o writes one file; give one input file');
   let exit: number = EXIT.ok;
   for (const file of args.files) {
-    const name = file === '-' ? '<stdin>' : file;
-    let text: string;
-    try {
-      text = readInput(file);
-    } catch (error) {
-      throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
+    const { name, text } = readSource(file);
     let result;
     try {
       result = formatGsn(text, { file: name });

@@ -6,7 +6,7 @@ import { compileFence, type CompiledFence } from '../../integrations/core.js';
 import { MissingMarkdownIt, altText, findFences, imageLink, replaceFences } from '../../integrations/markdown-file.js';
 import { UsageError, type CliArgs } from '../args.js';
 import type { FontFiles } from '../../export/fonts.js';
-import { readBundledFonts, readInput, writeAtomically } from '../io.js';
+import { readBundledFonts, readSource, writeAtomically } from '../io.js';
 import { printDiagnostics } from '../print.js';
 import { EXIT, requireFiles, type Compiler } from '../shared.js';
 
@@ -29,13 +29,7 @@ export async function markdown(args: CliArgs, compiler: Compiler): Promise<numbe
   const output = args.output;
   if (output === null || output === '-') throw new UsageError('markdown needs -o OUT.md: the diagrams are written next to it');
   const file = args.files[0]!;
-  const name = file === '-' ? '<stdin>' : file;
-  let text: string;
-  try {
-    text = readInput(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const { name, text } = readSource(file);
 
   let fences;
   try {
