@@ -9,23 +9,12 @@ import { compile } from '../../src/index.js';
 import { pathMidpoint } from '../../src/layout/geometry.js';
 import type { Layout, Point } from '../../src/layout/types.js';
 import { expectGolden, toGoldenJson } from '../helpers/golden.js';
-import { byId, expectGsnRules, onOutline } from '../layout/rules.js';
+import { byId, expectGsnRules, onOutline, onPolyline } from '../layout/rules.js';
 
 const FILE = 'examples/ext-dialectic.gsn';
 const text = readFileSync(new URL(`../../${FILE}`, import.meta.url), 'utf8');
 const close = (a: Point, b: Point) => Math.abs(a.x - b.x) < 0.05 && Math.abs(a.y - b.y) < 0.05;
 
-/** True when `p` lies on one of the polyline's segments. */
-function onPolyline(points: readonly Point[], p: Point): boolean {
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const inX = p.x >= Math.min(a.x, b.x) - 0.05 && p.x <= Math.max(a.x, b.x) + 0.05;
-    const inY = p.y >= Math.min(a.y, b.y) - 0.05 && p.y <= Math.max(a.y, b.y) + 0.05;
-    if (inX && inY && (Math.abs(a.x - b.x) < 0.05 || Math.abs(a.y - b.y) < 0.05)) return true;
-  }
-  return false;
-}
 
 describe('dialectic extension, end to end', async () => {
   const result = await compile(text, { file: FILE });

@@ -8,21 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import type { Layout, Point } from '../../src/layout/types.js';
 import { expectGolden, toGoldenJson } from '../helpers/golden.js';
-import { byId, expectGsnRules } from '../layout/rules.js';
+import { byId, expectGsnRules, onPolyline } from '../layout/rules.js';
 
 const FILE = 'examples/ext-patterns.gsn';
 const text = readFileSync(new URL(`../../${FILE}`, import.meta.url), 'utf8');
 
-function onPolyline(points: readonly Point[], p: Point): boolean {
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const inX = p.x >= Math.min(a.x, b.x) - 0.05 && p.x <= Math.max(a.x, b.x) + 0.05;
-    const inY = p.y >= Math.min(a.y, b.y) - 0.05 && p.y <= Math.max(a.y, b.y) + 0.05;
-    if (inX && inY && (Math.abs(a.x - b.x) < 0.05 || Math.abs(a.y - b.y) < 0.05)) return true;
-  }
-  return false;
-}
 
 const codes = async (source: string) => (await compile(source)).diagnostics.map((d) => d.code);
 

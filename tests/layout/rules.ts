@@ -180,3 +180,15 @@ export function expectTextInside(n: LayoutNode): void {
     }
   }
 }
+
+/** True when `p` lies on one of the polyline's orthogonal segments (within 0.05 px). */
+export function onPolyline(points: readonly Point[], p: Point): boolean {
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const inX = p.x >= Math.min(a.x, b.x) - 0.05 && p.x <= Math.max(a.x, b.x) + 0.05;
+    const inY = p.y >= Math.min(a.y, b.y) - 0.05 && p.y <= Math.max(a.y, b.y) + 0.05;
+    if (inX && inY && (Math.abs(a.x - b.x) < 0.05 || Math.abs(a.y - b.y) < 0.05)) return true;
+  }
+  return false;
+}
