@@ -25,17 +25,7 @@ export function drawMarkers(doc: SvgDocument, prefix: string, withOpen = false):
  * fill), its tip on the end point (the challenge's line runs to the tip; nothing hides it).
  */
 function openMarker(doc: SvgDocument, id: string): DomElement {
-  const m = element(doc, 'marker', {
-    id,
-    viewBox: `0 0 ${num(ARROW_LENGTH)} ${num(ARROW_WIDTH)}`,
-    refX: num(ARROW_LENGTH),
-    refY: num(ARROW_WIDTH / 2),
-    markerWidth: num(ARROW_LENGTH),
-    markerHeight: num(ARROW_WIDTH),
-    markerUnits: 'userSpaceOnUse',
-    orient: 'auto',
-    overflow: 'visible',
-  });
+  const m = arrowMarker(doc, id, ARROW_LENGTH);
   m.appendChild(
     element(doc, 'path', {
       class: 'gsn-arrowhead gsn-arrowhead-open',
@@ -49,13 +39,12 @@ function openMarker(doc: SvgDocument, id: string): DomElement {
   return m;
 }
 
-function marker(doc: SvgDocument, id: string, className: string, fill: string): DomElement {
-  const halfAngle = Math.atan2(ARROW_WIDTH / 2, ARROW_LENGTH);
-  const miter = STROKE_WIDTH / 2 / Math.sin(halfAngle);
-  const m = element(doc, 'marker', {
+/** The <marker> box every arrowhead shares; `refX` puts the tip where the line ends. */
+function arrowMarker(doc: SvgDocument, id: string, refX: number): DomElement {
+  return element(doc, 'marker', {
     id,
     viewBox: `0 0 ${num(ARROW_LENGTH)} ${num(ARROW_WIDTH)}`,
-    refX: num(ARROW_LENGTH + miter - ARROW_LINE_INSET),
+    refX: num(refX),
     refY: num(ARROW_WIDTH / 2),
     markerWidth: num(ARROW_LENGTH),
     markerHeight: num(ARROW_WIDTH),
@@ -63,6 +52,12 @@ function marker(doc: SvgDocument, id: string, className: string, fill: string): 
     orient: 'auto',
     overflow: 'visible',
   });
+}
+
+function marker(doc: SvgDocument, id: string, className: string, fill: string): DomElement {
+  const halfAngle = Math.atan2(ARROW_WIDTH / 2, ARROW_LENGTH);
+  const miter = STROKE_WIDTH / 2 / Math.sin(halfAngle);
+  const m = arrowMarker(doc, id, ARROW_LENGTH + miter - ARROW_LINE_INSET);
   m.appendChild(
     element(doc, 'path', {
       class: className,
