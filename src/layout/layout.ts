@@ -8,6 +8,7 @@ import type { StageResult } from '../diagnostics/types.js';
 import type { DiagramMarks } from '../framework/marks.js';
 import type { Limits } from '../limits.js';
 import type { Model } from '../semantics/model.js';
+import { layoutInBlocks } from './blocks.js';
 import { buildGraph } from './elk-graph.js';
 import { fromElk } from './from-elk.js';
 import { placeExtensions } from './extensions.js';
@@ -29,6 +30,6 @@ export async function layout(model: Model, _options: LayoutOptions): Promise<Sta
   const shapes = withModuleShapes(model, model.elements.map((e) => shapeFor(e.id, e.kind, e.text, e.undeveloped, e.uninstantiated)));
   const marks = _options.marks ? reserveMarks(model, shapes, _options.marks, _options.ratings === true) : null;
   const plan = buildGraph(model, shapes);
-  const result = await runElk(plan.graph);
+  const result = (await layoutInBlocks(plan.graph, runElk)) ?? (await runElk(plan.graph));
   return { value: finishMarks(placeModules(model, placeExtensions(model, fromElk(model, shapes, plan, result))), marks), diagnostics: [] };
 }

@@ -78,3 +78,31 @@ export function model(roots: Spec[], links: [string, string][] = []): Model {
 function relationTo(kind: ElementKind | undefined): Relation {
   return kind && SUPPORT.has(kind) ? 'supportedBy' : 'inContextOf';
 }
+
+/** A deterministic pseudo-random tree: branching 1-5, contexts, assumptions, decorations. */
+export function randomTree(seed: number, size: number): Model {
+  let s = seed;
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const words = ['safety', 'the', 'system', 'hazard', 'mitigated', 'evidence', 'argument', 'over', 'each', 'Ωμέγα', '安全', 'x'.repeat(40)];
+  const text = () => Array.from({ length: 1 + Math.floor(rnd() * 14) }, () => words[Math.floor(rnd() * words.length)]).join(' ');
+  let count = 0;
+  const root: Spec = el('goal', 'G0', text());
+  const queue: Spec[] = [root];
+  let qi = 0;
+  while (count < size && qi < queue.length) {
+    const spec = queue[qi++]!;
+    spec.children = [];
+    for (const kind of ['context', 'assumption', 'justification'] as const) {
+      if (rnd() < 0.25) spec.children.push(el(kind, `${kind[0]!.toUpperCase()}${++count}`, text()));
+    }
+    const k = 1 + Math.floor(rnd() * 5);
+    for (let i = 0; i < k; i++) {
+      const kind = spec.kind === 'strategy' ? 'goal' : (['goal', 'strategy', 'solution'] as const)[Math.floor(rnd() * 3)]!;
+      const child = el(kind, `N${++count}`, text(), { uninstantiated: rnd() < 0.1 });
+      spec.children.splice(Math.floor(rnd() * (spec.children.length + 1)), 0, child);
+      if (kind !== 'solution') queue.push(child);
+    }
+  }
+  for (const spec of queue.slice(qi)) if (spec.kind !== 'solution' && rnd() < 0.5) spec.undeveloped = true;
+  return model([root]);
+}
