@@ -69,7 +69,7 @@ const cliPackages = {
 const cli = await build({
   ...common,
   packages: undefined,
-  entryPoints: { cli: 'src/cli/main.ts', 'compile-worker': 'src/cli/compile-worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'compile-worker': 'src/cli/compile-worker.ts', 'elk-worker': 'src/cli/elk-worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -11,6 +11,7 @@ import { diagramMarks } from './framework/marks.js';
 import type { Framework } from './framework/types.js';
 import { layout } from './layout/layout.js';
 import type { Layout } from './layout/types.js';
+import type { ElkRunner } from './layout/run-elk.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { render } from './render/render.js';
 import { resolveTheme, type ThemeName } from './render/themes.js';
@@ -45,6 +46,12 @@ export interface CompileOptions {
   language?: 'gsn' | 'gsn2x';
   /** With language `gsn2x`: further YAML files (modules) compiled together with the text as one case. */
   moreFiles?: { name: string; text: string }[];
+  /**
+   * Where ELK runs: a function from an ELK graph to ELK's result, e.g. one that hands the graph to
+   * a pool of worker threads (the CLI does). Default: ELK in this thread. A big tree is laid out
+   * as several independent ELK calls, made at once; the output is the same either way.
+   */
+  elk?: ElkRunner;
 }
 
 export interface CompileResult {
@@ -132,7 +139,7 @@ async function runStages(options: CompileOptions, resolve: (found: StageDiagnost
     result.framework = framework.value;
     if (hasErrors(found, options.strict)) return finish();
 
-    const laidOut = await layout(checked.value, { limits, marks: diagramMarks(framework.value), ratings: options.ratings === true });
+    const laidOut = await layout(checked.value, { limits, marks: diagramMarks(framework.value), ratings: options.ratings === true, elk: options.elk });
     append(found, laidOut.diagnostics);
     result.layout = laidOut.value;
     if (hasErrors(found, options.strict)) return finish();
@@ -182,6 +189,7 @@ export { compileProject, type ProjectOptions, type ProjectModule, type ProjectRe
 export { parse } from './syntax/parse.js';
 export { check } from './semantics/check.js';
 export { layout } from './layout/layout.js';
+export type { ElkRunner } from './layout/run-elk.js';
 export { render } from './render/render.js';
 export { analyzeFramework } from './framework/analyze.js';
 export { renderReport, type ReportFormat } from './report/report.js';

@@ -4,13 +4,28 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { compile, compileProject, type CompileOptions, type ProjectOptions } from '../index.js';
+import { ElkPool } from './elk-pool.js';
 
 /** One file, or (modular extension) a project of modules compiled together. */
-export type WorkerRequest =
+export type WorkerRequest = (
   | { id: number; text: string; options: CompileOptions; project?: undefined }
-  | { id: number; project: { name: string; text: string }[]; options: ProjectOptions };
+  | { id: number; project: { name: string; text: string }[]; options: ProjectOptions }
+) & {
+  /** ELK helper threads this compiler may start for a big input (cores the other compilers leave free). */
+  elkHelpers?: number;
+};
+
+/**
+ * Inputs from this size on (about 400 elements) may be laid out in blocks, on several cores: the
+ * helpers start then, and warm ELK up while this thread parses and checks.
+ */
+const POOL_MIN_CHARS = 40_000;
+let pool: ElkPool | null = null;
 
 parentPort?.on('message', async (request: WorkerRequest) => {
-  const result = request.project !== undefined ? await compileProject(request.project, request.options) : await compile(request.text, request.options);
+  const size = request.project !== undefined ? request.project.reduce((sum, f) => sum + f.text.length, 0) : request.text.length;
+  if (!pool && (request.elkHelpers ?? 0) > 0 && size >= POOL_MIN_CHARS) pool = new ElkPool(new URL('./elk-worker.js', import.meta.url), request.elkHelpers!);
+  const options = pool ? { ...request.options, elk: pool.run } : request.options;
+  const result = request.project !== undefined ? await compileProject(request.project, options) : await compile(request.text, options);
   parentPort?.postMessage({ id: request.id, result });
 });

@@ -21,6 +21,8 @@ export class WorkerCompiler {
   constructor(
     private readonly workerUrl: URL,
     size = 1,
+    /** ELK helper threads each compiler may start for a big input (see compile-worker.ts). */
+    private readonly elkHelpers = 0,
   ) {
     const count = Math.max(1, Math.floor(size));
     this.workers = new Array<Worker | null>(count).fill(null);
@@ -82,7 +84,7 @@ export class WorkerCompiler {
       };
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.postMessage({ id, ...request });
+      worker.postMessage({ id, elkHelpers: this.elkHelpers, ...request });
     });
   }
 

@@ -57,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS.get(args.command);
   if (!command) throw new UsageError(`unknown command ${args.command}`);
   const workerUrl = new URL('./compile-worker.js', import.meta.url);
-  const worker = new WorkerCompiler(workerUrl, workerCount(args));
+  const workers = workerCount(args);
+  const worker = new WorkerCompiler(workerUrl, workers, elkHelperCount(workers));
   // The worker loads the compiler while this thread reads the inputs (with a cache, only when
   // an input misses it).
   if (args.cache === null) worker.start();
@@ -69,6 +70,11 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await worker.close();
   }
+}
+
+/** Cores the compilers leave free lay out big trees' blocks (at most 3 helpers each). */
+function elkHelperCount(workers: number): number {
+  return Math.max(0, Math.min(3, availableParallelism() - workers));
 }
 
 /**

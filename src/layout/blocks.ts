@@ -112,26 +112,28 @@ function asForest(graph: ElkNode): Forest | null {
  * consecutive small ones share a call; one too big is cut below its top rows.
  */
 async function layoutSubtrees(forest: Forest, roots: number[], run: Run): Promise<Block[]> {
-  const blocks: Block[] = [];
+  // All calls start at once (a runner with several threads takes them in parallel); results
+  // are used in drawing order whatever order they finish in.
+  const pending: Promise<Block[]>[] = [];
   let group: number[] = [];
   let groupSize = 0;
-  const flush = async () => {
-    if (group.length > 0) blocks.push(...(await layoutGroup(forest, group, run)));
+  const flush = () => {
+    if (group.length > 0) pending.push(layoutGroup(forest, group, run));
     group = [];
     groupSize = 0;
   };
   for (const r of roots) {
     if (forest.size[r]! > BLOCK_SIZE) {
-      await flush();
-      blocks.push(await layoutCut(forest, r, run));
+      flush();
+      pending.push(layoutCut(forest, r, run).then((block) => [block]));
       continue;
     }
-    if (groupSize + forest.size[r]! > BLOCK_SIZE) await flush();
+    if (groupSize + forest.size[r]! > BLOCK_SIZE) flush();
     group.push(r);
     groupSize += forest.size[r]!;
   }
-  await flush();
-  return blocks;
+  flush();
+  return (await Promise.all(pending)).flat();
 }
 
 /** Whole small subtrees in one ELK call, then cut apart into one block each. */

@@ -14,7 +14,7 @@ import { fromElk } from './from-elk.js';
 import { placeExtensions } from './extensions.js';
 import { finishMarks, reserveMarks } from './marks.js';
 import { placeModules, withModuleShapes } from './modules.js';
-import { runElk } from './run-elk.js';
+import { runElk, type ElkRunner } from './run-elk.js';
 import { shapeFor } from './shapes.js';
 import type { Layout } from './types.js';
 
@@ -24,12 +24,14 @@ export interface LayoutOptions {
   marks?: DiagramMarks | null;
   /** With marks: add the three-bar ratings glyph to each rated category badge. */
   ratings?: boolean;
+  /** Where ELK runs (default: in this thread). Big trees make several independent calls. */
+  elk?: ElkRunner;
 }
 
 export async function layout(model: Model, _options: LayoutOptions): Promise<StageResult<Layout>> {
   const shapes = withModuleShapes(model, model.elements.map((e) => shapeFor(e.id, e.kind, e.text, e.undeveloped, e.uninstantiated)));
   const marks = _options.marks ? reserveMarks(model, shapes, _options.marks, _options.ratings === true) : null;
   const plan = buildGraph(model, shapes);
-  const result = (await layoutInBlocks(plan.graph, runElk)) ?? (await runElk(plan.graph));
+  const result = (await layoutInBlocks(plan.graph, _options.elk ?? runElk)) ?? (await runElk(plan.graph));
   return { value: finishMarks(placeModules(model, placeExtensions(model, fromElk(model, shapes, plan, result))), marks), diagnostics: [] };
 }

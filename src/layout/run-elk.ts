@@ -12,6 +12,9 @@ type Answer = { data: { id: number; data?: unknown; error?: unknown } };
 type FakeWorker = { dispatcher?: { saveDispatch(message: { data: Message }): void }; onmessage: (answer: Answer) => void };
 type ElkInstance = { layout(graph: ElkNode): Promise<ElkNode>; worker?: { worker?: FakeWorker } };
 
+/** Where ELK runs: a function from an ELK graph to ELK's answer (see CompileOptions.elk). */
+export type ElkRunner = (graph: ElkNode) => Promise<ElkNode>;
+
 let elk: ElkInstance | null = null;
 let direct: ((graph: ElkNode) => ElkNode) | null = null;
 

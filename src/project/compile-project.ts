@@ -6,6 +6,7 @@
  * arrows), each module box linking to `Name.svg`. Diagrams are drawn only when the whole
  * project has no errors (warnings too with `strict`), as compile() does for one file.
  */
+import type { ElkRunner } from '../layout/run-elk.js';
 import { severityOf } from '../diagnostics/codes.js';
 import { LineIndex, compareDiagnostics, locate } from '../diagnostics/locate.js';
 import type { Diagnostic, StageDiagnostic } from '../diagnostics/types.js';
@@ -31,6 +32,8 @@ export interface ProjectOptions {
   idPrefix?: string;
   theme?: ThemeName;
   ratings?: boolean;
+  /** Where ELK runs (see CompileOptions.elk). */
+  elk?: ElkRunner;
 }
 
 export interface ProjectModule {
@@ -112,7 +115,7 @@ export async function compileProject(files: readonly { name: string; text: strin
 
     const prefix = options.idPrefix ?? '';
     for (const module of checked) {
-      const laidOut = await layout(module.model!, { limits, marks: diagramMarks(module.framework), ratings: options.ratings === true });
+      const laidOut = await layout(module.model!, { limits, marks: diagramMarks(module.framework), ratings: options.ratings === true, elk: options.elk });
       module.layout = laidOut.value;
       module.svg = render(laidOut.value, { idPrefix: prefix, theme });
     }

@@ -1,0 +1,2 @@
+/** Types for tests that import the benchmark's case generator. */
+export function generateCase(count: number): string;
