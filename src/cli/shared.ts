@@ -3,13 +3,21 @@ import { formatDiagnostic } from '../diagnostics/format.js';
 import { LineIndex } from '../diagnostics/locate.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { CompileOptions, CompileResult, ProjectOptions, ProjectResult } from '../index.js';
+import { normalizePath, projectRoot, resolveImportPath } from '../project/paths.js';
 import { scanImports } from '../syntax/imports.js';
 import { besideInput, fileExists, isDirectory, moduleFile, outputName, readInput, readSource } from './io.js';
 import { printDiagnostics } from './print.js';
 
 /** What every command shares: reading and compiling inputs, exit codes, output targets. */
 
-export type Compiler = ((text: string, options: CompileOptions) => Promise<CompileResult>) & {
+/**
+ * The parts of a compile result a command reads. A compiler may leave the others null (the
+ * worker then sends back only these: at 10,000 elements, the AST, model and layout take about
+ * half a second to copy between threads).
+ */
+export type ResultField = keyof CompileResult;
+
+export type Compiler = ((text: string, options: CompileOptions, fields?: readonly ResultField[]) => Promise<CompileResult>) & {
   /** Modular extension: compiles a project of modules (on the worker); absent in a plain compiler. */
   project?: (files: { name: string; text: string }[], options: ProjectOptions) => Promise<ProjectResult>;
 };
@@ -29,37 +37,61 @@ export async function compileFile(file: string, args: CliArgs, compiler: Compile
   const { name, text } = readSource(file);
   const limits = args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs };
   if (file !== '-' && scanImports(text).length > 0) return compileModules({ name: file, text }, args, compiler, print);
-  const result = await compiler(text, { file: name, strict: args.strict, limits, theme: args.theme ?? undefined, ratings: args.ratings });
+  const result = await compiler(text, { file: name, strict: args.strict, limits, theme: args.theme ?? undefined, ratings: args.ratings }, fieldsFor(args));
   if (print) printDiagnostics(result.diagnostics, text, name);
   return { file, text, result };
 }
 
 /**
- * Modular extension: a file that imports modules is compiled with them as a project: every
- * module it imports, transitively, is read from `Name.gsn` beside the importing file. A module
- * whose file is missing is left out; compileProject reports the import (GSN521).
+ * Modular extension: a file that imports modules is compiled with them as a project (see
+ * readProject). A module whose file is missing is left out; compileProject reports the import
+ * (GSN521), as it reports a path that leads outside the project (GSN535), which is never read.
  */
 async function compileModules(main: { name: string; text: string }, args: CliArgs, compiler: Compiler, print: boolean): Promise<Compiled> {
-  const files = [main];
-  const seen = new Set([normalize(main.name)]);
-  for (let i = 0; i < files.length; i++) {
-    for (const name of scanImports(files[i]!.text)) {
-      const path = moduleFile(files[i]!.name, name);
-      if (seen.has(normalize(path)) || !fileExists(path)) continue;
-      seen.add(normalize(path));
-      try {
-        files.push({ name: path, text: readInput(path) });
-      } catch (error) {
-        throw new UsageError(`cannot read ${path} (imported by ${files[i]!.name}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-    }
-  }
+  const { files } = readProject(main);
   const limits = args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs };
   const options = { strict: args.strict, limits, theme: args.theme ?? undefined, ratings: args.ratings };
   const project = compiler.project ? await compiler.project(files, options) : await (await import('../index.js')).compileProject(files, options);
   if (print) printAcrossFiles(project.diagnostics, files);
   const result: CompileResult = { svg: null, diagnostics: project.diagnostics, ast: null, model: null, layout: null, framework: null };
   return { file: main.name, text: main.text, result, project: { result: project, files } };
+}
+
+/**
+ * Modular extension: the files of the project `main` starts, `main` first: every module it
+ * imports, transitively, read from `Name.gsn` beside the importing file (`import Name`) or from
+ * the path relative to it (`import "path"`, only inside the directory of `main`). `missing`
+ * lists the files imports name that are not there (yet): `gsnc build --watch` waits for them.
+ */
+export function readProject(main: { name: string; text: string }): { files: { name: string; text: string }[]; missing: string[] } {
+  const files = [main];
+  const missing: string[] = [];
+  const root = projectRoot(main.name);
+  const seen = new Set([normalizePath(main.name)]);
+  for (let i = 0; i < files.length; i++) {
+    const importer = files[i]!.name;
+    for (const imported of scanImports(files[i]!.text)) {
+      const path = 'name' in imported ? moduleFile(importer, imported.name) : projectPath(importer, imported.path, root);
+      if (path === null || seen.has(normalizePath(path))) continue;
+      seen.add(normalizePath(path));
+      if (!fileExists(path)) {
+        missing.push(path);
+        continue;
+      }
+      try {
+        files.push({ name: path, text: readInput(path) });
+      } catch (error) {
+        throw new UsageError(`cannot read ${path} (imported by ${importer}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+    }
+  }
+  return { files, missing };
+}
+
+/** The file `import "path"` names, or null when it may not be read (compileProject says why). */
+function projectPath(importer: string, path: string, root: string): string | null {
+  const where = resolveImportPath(importer, path, root);
+  return where.ok ? where.path : null;
 }
 
 /**
@@ -78,7 +110,7 @@ async function compileGsn2xGroup(file: string, args: CliArgs, compiler: Compiler
     limits,
     theme: args.theme ?? undefined,
     ratings: args.ratings,
-  });
+  }, fieldsFor(args));
   if (print) printAcrossFiles(result.diagnostics, files);
   return { file, text: first!.text, result };
 }
@@ -118,6 +150,14 @@ export function printAcrossFiles(diagnostics: Diagnostic[], files: { name: strin
   process.stderr.write(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}\n`);
 }
 
+/** What the command reads of each result (undefined: all of it). */
+function fieldsFor(args: CliArgs): readonly ResultField[] | undefined {
+  if (args.command === 'check') return ['diagnostics'];
+  // build's diagram formats: the SVG, and the model for a PDF's title.
+  if (args.command === 'build' && ['svg', 'png', 'pdf'].includes(args.format ?? 'svg')) return ['svg', 'diagnostics', 'model'];
+  return undefined;
+}
+
 export function exitCodeFor(result: CompileResult): number {
   if (result.diagnostics.some((d) => d.code === 'GSN999')) return EXIT.internal;
   return result.diagnostics.some((d) => d.severity === 'error') ? EXIT.inputErrors : EXIT.ok;
@@ -147,14 +187,4 @@ function outputStem(file: string): string {
   if (!isGsn2xFile(file)) return file;
   const stem = file.replace(/\.ya?ml$/i, '');
   return stem.endsWith('.gsn') ? stem : `${stem}.gsn`;
-}
-
-/** A path as a key: `./a/../b.gsn` and `b.gsn` are one file. */
-function normalize(path: string): string {
-  return path.replace(/\\/g, '/').split('/').reduce<string[]>((parts, part) => {
-    if (part === '' || part === '.') return parts;
-    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-    else parts.push(part);
-    return parts;
-  }, []).join('/');
 }

@@ -78,6 +78,16 @@ export const CODES = new Map<string, CodeInfo>([
   ['GSN528', { severity: 'error', title: 'Pattern data of the wrong shape' }],
   ['GSN529', { severity: 'error', title: 'Pattern cannot be instantiated as written' }],
   ['GSN530', { severity: 'info', title: 'Pattern part left out' }],
+  // Pattern extension: choice groups (grammar/extensions.md "Patterns") and instantiating references
+  ['GSN540', { severity: 'error', title: 'Choice group in a choice element' }],
+  ['GSN541', { severity: 'error', title: 'Alternative that is not a SupportedBy link' }],
+  ['GSN542', { severity: 'warning', title: 'Reference into a repeated subtree' }],
+  // Modular extension, continued: import paths and contract modules
+  ['GSN531', { severity: 'error', title: 'Contract reference to something that is not a contract module' }],
+  ['GSN532', { severity: 'error', title: 'Contract module referenced as a module' }],
+  ['GSN533', { severity: 'error', title: 'Contract reference outside a goal' }],
+  ['GSN534', { severity: 'error', title: 'Contract does not develop the goal' }],
+  ['GSN535', { severity: 'error', title: 'Import path outside the project' }],
   // 6xx: importing other tools' formats (gsn2x YAML; see grammar/diagnostics.md)
   ['GSN601', { severity: 'error', title: 'YAML syntax error' }],
   ['GSN602', { severity: 'error', title: 'gsn2x element of unknown type' }],

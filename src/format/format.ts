@@ -180,7 +180,7 @@ function layoutText(source: string): string {
 
     if (n === 'LCurly') depth++;
     if (n === 'LParen') parens.push(isModifier(state.prev) || (state.prefix && name(state.prev) === 'RParen'));
-    let prefix = isModifier(t);
+    let prefix = isModifier(t) || n === 'Contract'; // modular extension: `contract module X`, `contract X` stay on one line
     if (n === 'RParen') {
       prefix = parens.pop() ?? false;
     }

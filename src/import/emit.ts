@@ -4,7 +4,7 @@
  * (two spaces per block, one element per line, annotations on the element's line), and what
  * gsn2x said that gsnc does not draw is kept as comments.
  */
-import type { Annotation, AnnotationArg, ChallengeStatement, ChildItem, ElementNode, LinkStatement, Modifier, Reference, TopItem } from '../syntax/ast.js';
+import type { Annotation, AnnotationArg, ChallengeStatement, ChildItem, ElementNode, ImportStatement, LinkStatement, Modifier, Reference, TopItem } from '../syntax/ast.js';
 import type { ImportedFile } from './gsn2x.js';
 
 /** The .gsn text of one imported file. */
@@ -12,8 +12,9 @@ export function gsnText(file: ImportedFile): string {
   const lines: string[] = [`// Imported from ${oneLine(file.name)} (gsn2x YAML) by gsnc import.`];
   if (file.module) {
     const description = file.module.description ? ` ${quote(file.module.description.value)}` : '';
-    lines.push(`module ${file.module.name}${description}`);
+    lines.push(`${file.module.contractSpan ? 'contract ' : ''}module ${file.module.name}${description}`);
   }
+  for (const statement of file.imports ?? []) lines.push(importLine(statement));
   for (const note of file.moduleNotes) lines.push(`// ${oneLine(note)}`);
   for (const item of file.items) {
     lines.push('');
@@ -47,12 +48,17 @@ function writeChild(child: ChildItem, depth: number, file: ImportedFile, lines: 
   else lines.push(`${'  '.repeat(depth)}${challenge(child)}`);
 }
 
+/** Modular extension: an import as written: `import Name`, or `import "path"`. */
+export function importLine(statement: ImportStatement): string {
+  return statement.path !== undefined ? `import ${quote(statement.path)}` : `import ${statement.name ?? ''}`;
+}
+
 function modifiers(list: readonly Modifier[] | undefined): string {
   return (list ?? []).map((m) => `${m.name} `).join('');
 }
 
 function reference(ref: Reference): string {
-  return `${modifiers(ref.modifiers)}${ref.id}`;
+  return `${modifiers(ref.modifiers)}${ref.contractSpan ? 'contract ' : ''}${ref.id}`;
 }
 
 function link(item: LinkStatement): string {

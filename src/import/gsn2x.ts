@@ -18,7 +18,9 @@
  *   when it names the element itself), any other key with a text value is a layer, kept as
  *   `@layer(name, "text")`;
  * - `module: {name, brief}` is the module header; `uses` files are compiled with the file;
- *   `extends: [{module, develops: {G1: [G2]}}]` links G1 -> G2 and G1 is no longer undeveloped;
+ *   `extends: [{module, develops: {G1: [G2]}}]` links G1 -> G2 and G1 is no longer undeveloped.
+ *   When the files also make a gsnc project (see projectImports), `uses` is written as
+ *   `import "file.gsn"` and the elements other files reference are `public`;
  * - `horizontalIndex` reorders the supporters of each parent (gsnc draws them left to right in
  *   the order written); `rankIncrement`, `charWrap` and what horizontalIndex cannot express are
  *   GSN610 notes.
@@ -36,6 +38,7 @@ import {
   type Document,
   type ElementKind,
   type ElementNode,
+  type ImportStatement,
   type LinkStatement,
   type Modifier,
   type ModuleHeader,
@@ -63,6 +66,8 @@ export interface Gsn2xImportOptions {
 export interface ImportedFile {
   name: string;
   module: ModuleHeader | null;
+  /** Modular extension: `uses` as `import "file.gsn"`, when the files make a gsnc project (absent otherwise). */
+  imports?: ImportStatement[];
   /** Lines of comment written after the module header: gsn2x module facts gsnc cannot state yet. */
   moduleNotes: string[];
   /** This file's top-level items: a slice of the case's document, in order. */
@@ -652,6 +657,10 @@ class FileReader {
 class CaseBuilder {
   private readonly byId = new Map<string, RawElement>();
   private readonly modules = new Map<string, number>();
+  /** Modular extension: the files each file uses, when the files make a gsnc project; else null. */
+  private project: Map<number, ImportStatement[]> | null = null;
+  /** The elements referenced from another file: `public` in a project. */
+  private readonly referencedAcross = new Set<string>();
 
   constructor(
     private readonly files: RawFile[],
@@ -674,6 +683,7 @@ class CaseBuilder {
     const developLinks = this.applyExtends();
     this.checkUses();
     this.applyHorizontalIndexes();
+    this.project = this.projectImports();
 
     const imported: ImportedFile[] = this.files.map((file, i) => this.fileItems(file, developLinks.get(i) ?? []));
     const items: TopItem[] = [];
@@ -805,6 +815,48 @@ class CaseBuilder {
   }
 
   /**
+   * Modular extension: the `uses` of each file as gsnc imports, when the files also make a gsnc
+   * project; null when they do not (the uses stay a comment, and the files are compiled
+   * together). gsn2x lets any file reference any element of the set, in any direction; a gsnc
+   * module references only elements of the modules it imports, without cycles, and `extends`
+   * would develop another module's goal (GSN525). So: no extends, every use resolved, every
+   * reference across files into a file this one uses, no cycle, distinct module names.
+   */
+  private projectImports(): Map<number, ImportStatement[]> | null {
+    if (!this.files.some((f) => (f.module?.uses.length ?? 0) > 0)) return null;
+    if (this.files.some((f) => !f.readable || (f.module?.extends.length ?? 0) > 0)) return null;
+    const index = new Map(this.files.map((f, i) => [normalizePath(f.name), i]));
+    const uses = this.files.map(() => new Set<number>());
+    const imports = new Map<number, ImportStatement[]>();
+    for (const [i, file] of this.files.entries()) {
+      for (const used of file.module?.uses ?? []) {
+        const j = index.get(normalizePath(joinPath(dirnameOf(file.name), used.id)));
+        if (j === undefined || j === i) return null;
+        uses[i]!.add(j);
+        const path = gsnFileName(used.id);
+        imports.set(i, [...(imports.get(i) ?? []), { type: 'import', name: null, path, nameSpan: used.span, span: used.span }]);
+      }
+    }
+    const across = new Set<string>();
+    for (const [i, file] of this.files.entries()) {
+      for (const e of file.elements) {
+        if (this.byId.get(e.id) !== e) continue;
+        const refs = [...childRefs(e).map((c) => c.ref), ...e.challenges.flatMap((c) => (c.target.type === 'element' ? [c.target.ref] : [c.target.from, c.target.to]))];
+        for (const ref of refs) {
+          const target = this.byId.get(ref.id);
+          if (!target || target.file === i) continue;
+          if (!uses[i]!.has(target.file)) return null;
+          across.add(ref.id);
+        }
+      }
+    }
+    const names = this.files.map((f) => (f.module?.name ? toIdentifier(f.module.name) : fileStem(f.name)));
+    if (new Set(names).size !== names.length || hasCycle(uses)) return null;
+    for (const id of across) this.referencedAcross.add(id);
+    return imports;
+  }
+
+  /**
    * gsn2x's horizontalIndex moves an element within its rank. gsnc draws the supporters of an
    * element left to right in the order written, so the index is applied there: relative moves
    * it among its siblings, absolute puts it at that place (last: at the end), under each parent.
@@ -847,9 +899,10 @@ class CaseBuilder {
     const notes = new Map<ElementNode, string[]>();
     const module = file.module && file.module.name !== null ? this.header(file.module) : null;
     const moduleNotes: string[] = [];
+    const imports = this.project?.get(this.files.indexOf(file));
     if (file.module) {
       if (module && module.name !== file.module.name) moduleNotes.push(`gsn2x module name: ${file.module.name}`);
-      if (file.module.uses.length > 0) moduleNotes.push(`gsn2x uses: ${file.module.uses.map((u) => u.id).join(', ')} (compile them together with this file)`);
+      if (file.module.uses.length > 0 && this.project === null) moduleNotes.push(`gsn2x uses: ${file.module.uses.map((u) => u.id).join(', ')} (compile them together with this file)`);
       for (const ext of file.module.extends) {
         const develops = ext.develops.map((d) => `${d.foreign.id} by ${d.local.map((l) => l.id).join(', ')}`).join('; ');
         moduleNotes.push(`gsn2x extends module ${ext.module.id}${develops ? `: develops ${develops}` : ''}`);
@@ -891,7 +944,7 @@ class CaseBuilder {
     for (const e of file.elements) if (!parentOf.has(e.id) && !placed.has(e)) items.push(build(e, 1));
     for (const e of file.elements) if (!placed.has(e)) items.push(build(e, 1));
     for (const link of links) items.push(link);
-    return { name: file.name, module, moduleNotes, items, notes, readable: file.readable };
+    return { name: file.name, module, ...(imports ? { imports } : {}), moduleNotes, items, notes, readable: file.readable };
   }
 
   private header(m: RawModule): ModuleHeader {
@@ -905,6 +958,7 @@ class CaseBuilder {
     if (e.defeated) modifiers.push({ name: 'defeated', span: e.defeated });
     if (e.undeveloped) modifiers.push({ name: 'undeveloped', span: e.undeveloped });
     if (e.counter) modifiers.push({ name: 'counter', span: e.kindSpan });
+    if (this.referencedAcross.has(e.id)) modifiers.push({ name: 'public', span: e.kindSpan });
     return {
       type: 'element',
       kind: e.kind,
@@ -1006,6 +1060,42 @@ function moveRef<T extends Ref>(list: T[], id: string, relative: number | null, 
 }
 
 
+
+/** `sub.gsn.yaml` and `sub.yaml` are written as `sub.gsn` (as `gsnc import` names its outputs). */
+function gsnFileName(path: string): string {
+  const stem = path.replace(/\.ya?ml$/i, '');
+  return stem.endsWith('.gsn') ? stem : `${stem}.gsn`;
+}
+
+/** The module name gsnc gives a file without a header: its name up to the first dot. */
+function fileStem(path: string): string {
+  const base = basenameOf(path.replace(/\\/g, '/'));
+  const dot = base.indexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** Whether the `uses` graph has a cycle (iterative depth-first search). */
+function hasCycle(uses: Set<number>[]): boolean {
+  const state = uses.map(() => 0); // 0 new, 1 on the path, 2 done
+  for (let start = 0; start < uses.length; start++) {
+    if (state[start] !== 0) continue;
+    const stack: [number, number[]][] = [[start, [...uses[start]!]]];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const next = top[1].pop();
+      if (next === undefined) {
+        state[top[0]] = 2;
+        stack.pop();
+      } else if (state[next] === 1) return true;
+      else if (state[next] === 0) {
+        state[next] = 1;
+        stack.push([next, [...uses[next]!]]);
+      }
+    }
+  }
+  return false;
+}
 
 function basenameOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

@@ -3,6 +3,9 @@
  * them too). Only the YAML parser: the main thread of the CLI loads this without the compiler.
  */
 import { parseDocument } from 'yaml';
+import { dirnameOf, normalizePath } from '../project/paths.js';
+
+export { dirnameOf, normalizePath };
 
 /** The `uses` entries of a gsn2x file, resolved against its name; none when it cannot be read. */
 export function gsn2xUses(file: { name: string; text: string }): string[] {
@@ -19,21 +22,4 @@ export function gsn2xUses(file: { name: string; text: string }): string[] {
   const list = Array.isArray(uses) ? uses : typeof uses === 'string' ? [uses] : [];
   const dir = dirnameOf(file.name);
   return list.filter((u): u is string => typeof u === 'string').map((u) => normalizePath(u.startsWith('/') || dir === '' ? u : `${dir}/${u}`));
-}
-
-/** `a/./b/../c` -> `a/c`, with forward slashes. */
-export function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.replace(/\\/g, '/').split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-    else parts.push(part);
-  }
-  return (path.startsWith('/') ? '/' : '') + parts.join('/');
-}
-
-export function dirnameOf(path: string): string {
-  const p = path.replace(/\\/g, '/');
-  const at = p.lastIndexOf('/');
-  return at < 0 ? '' : p.slice(0, at);
 }

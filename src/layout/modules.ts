@@ -1,7 +1,8 @@
 /**
  * Modular extension: the geometry of away elements (the element's shape with a lower
  * compartment naming its module, with the module icon), module references (the module shape:
- * a rectangle with a tab) and the public indicator. Shapes are sized before ELK runs
+ * a rectangle with a tab; a contract module reference has a second tab of the same size at the
+ * bottom right) and the public indicator. Shapes are sized before ELK runs
  * (withModuleShapes: the compartment is reserved below the shape, the shape widened if the
  * module name needs it); the marks are placed on the finished layout (placeModules). A model
  * without modules gets its shapes and layout back untouched.
@@ -35,10 +36,14 @@ function bandWidth(kind: ShapeGeometry['kind'], width: number): number {
   return width * 0.7;
 }
 
-/** Shapes of away elements widened to fit their compartment and with its height reserved below. */
+/**
+ * Shapes of away elements widened to fit their compartment and with its height reserved below;
+ * a contract module reference gets the height of its bottom tab reserved.
+ */
 export function withModuleShapes(model: Model, shapes: ShapeGeometry[]): ShapeGeometry[] {
-  if (!model.elements.some((e) => e.away)) return shapes;
+  if (!model.elements.some((e) => e.away || e.moduleRef?.contract)) return shapes;
   return shapes.map((s, i) => {
+    if (model.elements[i]?.moduleRef?.contract) return { ...s, reserveBottom: Math.max(s.reserveBottom, MODULE_TAB.height) };
     const away = model.elements[i]?.away;
     if (!away) return s;
     const need = bandContentWidth(away.module);
@@ -57,7 +62,11 @@ export function withModuleShapes(model: Model, shapes: ShapeGeometry[]): ShapeGe
   });
 }
 
-/** Adds the away compartments, module tabs and public flags to the laid-out nodes. */
+/**
+ * Adds the away compartments, module tabs and public flags to the laid-out nodes. A link from
+ * an away element (a contract module develops one) starts below its compartment, which is part
+ * of its shape: drawn from the shape's own bottom, it would cross the module's name.
+ */
 export function placeModules(model: Model, layout: Layout): Layout {
   model.elements.forEach((e, i) => {
     const node = layout.nodes[i];
@@ -77,8 +86,21 @@ export function placeModules(model: Model, layout: Layout): Layout {
       };
     }
     if (e.moduleRef) {
-      node.module = { tab: { x: node.x, y: node.y - MODULE_TAB.height, width: Math.min(MODULE_TAB.maxWidth, node.width / 3), height: MODULE_TAB.height } };
+      const width = Math.min(MODULE_TAB.maxWidth, node.width / 3);
+      node.module = { tab: { x: node.x, y: node.y - MODULE_TAB.height, width, height: MODULE_TAB.height } };
+      if (e.moduleRef.contract) node.module.contractTab = { x: node.x + node.width - width, y: node.y + node.height, width, height: MODULE_TAB.height };
     }
   });
+  const away = new Map(layout.nodes.filter((n) => n.away).map((n) => [n.id, n]));
+  if (away.size > 0) for (const edge of layout.edges) startBelowBand(edge, away.get(edge.from));
   return layout;
+}
+
+/** Moves the start of a link leaving an away element's bottom to the bottom of its compartment. */
+function startBelowBand(edge: Layout['edges'][number], from: Layout['nodes'][number] | undefined): void {
+  const band = from?.away?.band;
+  const [start, next] = edge.points;
+  if (!band || !start || !next || Math.abs(start.y - (from.y + from.height)) > 0.01 || next.y < start.y) return;
+  start.y = Math.min(band.y + band.height, next.y);
+  if (Math.abs(next.x - start.x) < 0.01 && Math.abs(next.y - start.y) < 0.01 && edge.points.length > 2) edge.points.shift();
 }

@@ -102,7 +102,9 @@ export async function compileProject(files: readonly { name: string; text: strin
       for (const d of out.diagnostics) {
         if (ELEMENT_CODES.has(d.code) && isSynthetic(m, d)) continue;
         if (d.code === 'GSN303' && isPublic(m, d)) continue; // a public element is an entry point for other modules
-        found.push({ ...d, file: d.file ?? m.file, related: d.related?.map((r) => ({ ...r, file: r.file ?? m.file })) });
+        // A contract module cites goals of the modules importing it, which a build from the contract itself lacks.
+        const message = d.code === 'GSN202' && m.contract ? `${d.message} (a contract module cites goals of the modules that import it: build the project from one of them)` : d.message;
+        found.push({ ...d, message, file: d.file ?? m.file, related: d.related?.map((r) => ({ ...r, file: r.file ?? m.file })) });
       }
       const model = markAway(out.value, m);
       const framework = analyzeFramework(model);
@@ -157,12 +159,16 @@ function markAway(model: Model, m: LinkedModule): Model {
     if (!away) return e;
     if (away.type === 'element') return { ...e, text: sanitizeText(away.text), away: { module: away.module } };
     const description = away.description === null ? null : sanitizeText(away.description);
-    return { ...e, text: description ?? '', moduleRef: { name: away.module, description } };
+    return { ...e, text: description ?? '', moduleRef: { name: away.module, description, ...(away.contract ? { contract: true } : {}) } };
   });
   return { ...model, elements };
 }
 
-/** The architecture view: one module reference per module, a SupportedBy arrow per import. */
+/**
+ * The architecture view: one module reference per module (a contract module reference for a
+ * contract module), a SupportedBy arrow per import: a module that imports a contract is
+ * supported by it, and the contract by the modules it imports.
+ */
 function architectureModel(modules: readonly LinkedModule[]): Model {
   const seen = new Set<string>();
   const elements: ModelElement[] = [];
@@ -179,7 +185,7 @@ function architectureModel(modules: readonly LinkedModule[]): Model {
       url: `${m.name}.svg`,
       classes: [],
       annotations: [],
-      moduleRef: { name: m.name, description },
+      moduleRef: { name: m.name, description, ...(m.contract ? { contract: true } : {}) },
       span: { start: 0, end: 0 },
       idSpan: { start: 0, end: 0 },
     });

@@ -1,9 +1,10 @@
 /**
  * Modular extension: an away element's lower compartment (`gsn-away-band`, the module icon and
- * the module's name), the module shape's tab, and the public indicator. Outlines use the shape
+ * the module's name), the module shape's tab (and the contract module's second tab,
+ * `gsn-contract-tab`), and the public indicator. Outlines use the shape
  * and decoration classes, so the default stylesheet draws them with no extra rules.
  */
-import type { LayoutNode } from '../layout/types.js';
+import type { LayoutNode, ModuleBox } from '../layout/types.js';
 import { MODULE_ICON } from '../layout/modules.js';
 import { element } from './build.js';
 import type { DomElement, SvgDocument } from './dom.js';
@@ -30,12 +31,22 @@ export function drawAwayBand(doc: SvgDocument, node: LayoutNode): DomElement[] {
   return [rect, icon, label];
 }
 
-/** The module shape: a rectangle with a tab on its top-left, the tab above the box. */
+/**
+ * The module shape: a rectangle with a tab on its top-left, the tab above the box; a contract
+ * module reference has a second tab of the same size below its bottom-right corner.
+ */
 export function drawModuleShape(doc: SvgDocument, node: LayoutNode): DomElement[] {
-  const tab = node.module?.tab;
+  const { tab, contractTab } = node.module ?? {};
   const body = element(doc, 'rect', { class: SHAPE_CLASS, x: num(node.x), y: num(node.y), width: num(node.width), height: num(node.height) });
-  if (!tab) return [body];
-  return [element(doc, 'rect', { class: `${SHAPE_CLASS} gsn-module-tab`, x: num(tab.x), y: num(tab.y), width: num(tab.width), height: num(tab.height) }), body];
+  const drawn: DomElement[] = [];
+  if (tab) drawn.push(tabRect(doc, tab, 'gsn-module-tab'));
+  if (contractTab) drawn.push(tabRect(doc, contractTab, 'gsn-module-tab gsn-contract-tab'));
+  drawn.push(body);
+  return drawn;
+}
+
+function tabRect(doc: SvgDocument, box: ModuleBox, className: string): DomElement {
+  return element(doc, 'rect', { class: `${SHAPE_CLASS} ${className}`, x: num(box.x), y: num(box.y), width: num(box.width), height: num(box.height) });
 }
 
 /** The public indicator: the module icon in the shape's top-right corner, outside the text. */

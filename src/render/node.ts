@@ -28,6 +28,7 @@ export function drawNode(context: NodeContext, node: LayoutNode): DomElement {
   const group = doc.element('g');
   setUserAttribute(group, 'id', nodeIdPrefix(context.prefix) + node.id);
   let own = `gsn-node ${node.module ? 'gsn-module' : kindClass(node.kind)}`; // modular extension: a module reference
+  if (node.module?.contractTab) own += ' gsn-contract'; // modular extension: a contract module reference
   if (node.undeveloped) own += ' gsn-undeveloped';
   if (node.uninstantiated) own += ' gsn-uninstantiated';
   if (node.counter) own += ' gsn-counter';

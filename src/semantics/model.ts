@@ -17,6 +17,23 @@ export interface Model {
   challenges?: ModelChallenge[];
   /** Confidence extension: assurance claim points, in source order (absent when there are none). */
   acps?: ModelAcp[];
+  /**
+   * Pattern extension: choices among some of an element's SupportedBy links, written
+   * `choice("1 of 2") { ... }` in its block, in source order (absent when there are none). A
+   * `choice` element (ModelElement.choice) makes all its SupportedBy links alternatives instead.
+   */
+  choices?: ModelChoice[];
+}
+
+/** Pattern extension: a choice group: the links from `from` to each of `to` are its alternatives. */
+export interface ModelChoice {
+  from: string;
+  /** `choice("1 of 2")`: "1 of 2"; null when no label is written. */
+  label: string | null;
+  /** The alternatives: targets of SupportedBy links from `from`, in source order. */
+  to: string[];
+  /** The `choice` modifier (with its label) that opens the group. */
+  span: Span;
 }
 
 /** Confidence extension: an assurance claim point on an element or on the relation from -> to. */
@@ -63,8 +80,11 @@ export interface ModelElement {
   public?: boolean;
   /** Modular extension: an element of another module, drawn as an away element (absent = local). */
   away?: { module: string };
-  /** Modular extension: a module reference (drawn with the module shape; `id` is the module's name). */
-  moduleRef?: { name: string; description: string | null };
+  /**
+   * Modular extension: a module reference (drawn with the module shape; `id` is the module's
+   * name); `contract`: a contract module reference (the module shape with a second tab).
+   */
+  moduleRef?: { name: string; description: string | null; contract?: boolean };
   /** Every annotation as written, for later stages (the framework mapping reads these). */
   annotations: Annotation[];
   span: Span;

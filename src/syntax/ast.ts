@@ -19,7 +19,7 @@ export type ModifierName = (typeof MODIFIERS)[number];
 export interface Document {
   type: 'document';
   module: ModuleHeader | null;
-  /** Modular extension: `import Name` statements, in source order (absent when there are none). */
+  /** Modular extension: `import Name` and `import "path"` statements, in source order (absent when there are none). */
   imports?: ImportStatement[];
   /** Top-level elements and link statements, in source order. */
   items: TopItem[];
@@ -34,12 +34,18 @@ export interface ModuleHeader {
   nameSpan: Span;
   description: TextString | null;
   span: Span;
+  /** Modular extension: `contract module Name`, the file is a contract module; the keyword (absent otherwise). */
+  contractSpan?: Span;
 }
 
-/** Modular extension: `import Name`, after the module header. */
+/** Modular extension: `import Name` or `import "path/to/file.gsn"`, after the module header. */
 export interface ImportStatement {
   type: 'import';
-  name: string;
+  /** `import Name`: the module's name; null for an import by path. */
+  name: string | null;
+  /** `import "path"`: the path as written (escapes decoded), relative to the importing file; absent for `import Name`. */
+  path?: string;
+  /** The name, or the path's string literal. */
   nameSpan: Span;
   span: Span;
 }
@@ -56,6 +62,23 @@ export interface ElementNode {
   annotations: Annotation[];
   /** Children in source order: nested elements and bare-ID references. */
   children: ChildItem[];
+  /**
+   * Pattern extension: the `choice("1 of 2") { ... }` groups written in the block, in source
+   * order (absent when none). Their members stay in `children`, each marked with `choiceGroup`,
+   * so that every walk over children sees them as the ordinary children they also are.
+   */
+  choices?: ChoiceGroup[];
+  /** Pattern extension: as a child, the index in its parent's `choices` of the group it is written in (absent when none). */
+  choiceGroup?: number;
+  span: Span;
+}
+
+/** Pattern extension: `choice("1 of 2") { ... }` in a block: a choice among some of the owner's links. */
+export interface ChoiceGroup {
+  type: 'choiceGroup';
+  /** The `choice` modifier, with its label. */
+  modifier: Modifier;
+  /** From `choice` to the group's `}`. */
   span: Span;
 }
 
@@ -80,6 +103,10 @@ export interface Reference {
   span: Span;
   /** Modifiers of the relation this reference states (`defeated Sn1`); absent when none. */
   modifiers?: Modifier[];
+  /** Modular extension: `contract Name`, a reference to a contract module; the keyword (absent for a bare ID). */
+  contractSpan?: Span;
+  /** Pattern extension: the index in the owner's `choices` of the group it is written in (absent when none). */
+  choiceGroup?: number;
 }
 
 /** `A -> B, C` at the top level. */
@@ -103,6 +130,8 @@ export interface ChallengeStatement {
   /** `defeated challenges G2`: every challenge stated here is defeated. */
   modifiers: Modifier[];
   span: Span;
+  /** Pattern extension: written in a choice group of the owner's block (an error, GSN541; absent when not). */
+  choiceGroup?: number;
 }
 
 /** What is challenged: an element, or the relation `from -> to` (SupportedBy, InContextOf or a challenge). */

@@ -39,6 +39,7 @@ type Statement =
   | { type: 'stray'; start: number; token: IToken }
   | { type: 'link'; start: number; link: LinkStatement }
   | { type: 'reference'; start: number; token: IToken }
+  | { type: 'contract'; start: number; reference: Reference }
   | { type: 'close'; start: number; token: IToken }
   | { type: 'header'; start: number; header: ModuleHeader }
   | { type: 'import'; start: number; statement: ImportStatement }
@@ -50,6 +51,8 @@ type Statement =
 interface OpenBlock {
   owner: ElementNode | null;
   brace: Span;
+  /** Pattern extension: a `choice { ... }` group in the owner's block; its index in `owner.choices`. */
+  group?: number;
 }
 
 export interface BuildOptions {
@@ -119,7 +122,8 @@ export class AstBuilder {
     const block = open[open.length - 1];
     switch (s.type) {
       case 'element':
-        if (s.element) (block ? childrenOf(block) : items).push(s.element);
+        if (s.element && block) addChild(block, s.element);
+        else if (s.element) items.push(s.element);
         return;
       case 'open':
         this.open(s.token, anchor, open);
@@ -129,8 +133,12 @@ export class AstBuilder {
         if (previous?.type !== 'stray') this.report('GSN110', this.strayMessage(s.token, block), this.tokenSpan(s.token));
         return;
       case 'reference':
-        if (block) childrenOf(block).push(this.modifiedReference(s.token));
+        if (block) addChild(block, this.modifiedReference(s.token));
         else this.report('GSN110', `a bare ID at the top level must start a link, as in ${s.token.image} -> Sn1`, this.tokenSpan(s.token));
+        return;
+      case 'contract':
+        if (block) addChild(block, s.reference);
+        else this.report('GSN110', `a contract module reference is written in the block of the goal it supports: goal G1 "..." { contract ${s.reference.id} }`, s.reference.contractSpan ?? s.reference.span);
         return;
       case 'link':
         items.push(s.link);
@@ -158,7 +166,7 @@ export class AstBuilder {
   /** Modular extension: the imports of this file, filled by place(). */
   private imports: ImportStatement[] = [];
 
-  /** Modular extension: `import Name` belongs after the module header, before any element or link. */
+  /** Modular extension: an import belongs after the module header, before any element or link. */
   private placeImport(statement: ImportStatement, block: OpenBlock | undefined, items: TopItem[]): void {
     if (block) this.report('GSN110', `an import belongs at the top of the file, after the module header, not inside${ownerText(block)}`, statement.span);
     else if (items.length > 0) this.report('GSN110', 'an import belongs at the top of the file, after the module header and before any element or link', statement.span);
@@ -176,7 +184,7 @@ export class AstBuilder {
       return;
     }
     if (block) {
-      childrenOf(block).push(c);
+      addChild(block, c);
       return;
     }
     this.report('GSN110', `at the top level, name the challenger: CG1 challenges ${targetText(c)}`, c.span);
@@ -184,6 +192,10 @@ export class AstBuilder {
 
   /** Modifiers written before a relation (a bare ID, a link or a challenge) belong to it. */
   private attachModifiers(modifiers: Modifier[], s: Statement | undefined): void {
+    if (s?.type === 'open') {
+      this.pendingGroup = this.dedupe(modifiers, 'this choice group'); // `choice("1 of 2") {`: taken by open()
+      return;
+    }
     const target = s?.type === 'reference' ? 'reference' : s?.type === 'link' ? s.link : s?.type === 'challenge' ? s.challenge : null;
     if (target === null) {
       const first = modifiers[0]!;
@@ -196,6 +208,9 @@ export class AstBuilder {
 
   /** Set just before a modified bare ID is placed; taken by reference(). */
   private pendingReference: Modifier[] | null = null;
+
+  /** Pattern extension: the modifiers written just before a '{' (`choice("1 of 2") {`); taken by open(). */
+  private pendingGroup: Modifier[] | null = null;
 
   private relationModifier(t: IToken): Modifier | null {
     if (!MODIFIER_NAMES.has(t.image)) return null;
@@ -221,6 +236,9 @@ export class AstBuilder {
   /** '{' opens the block of the element just before it; anywhere else it is an error. */
   private open(brace: IToken, anchor: Statement | undefined, open: OpenBlock[]): void {
     const span = this.tokenSpan(brace);
+    const group = this.pendingGroup;
+    this.pendingGroup = null;
+    if (group && this.openGroup(group, span, open, anchor?.type === 'element')) return;
     if (anchor?.type === 'element') {
       const owner = anchor.element;
       if (owner) owner.span = { start: owner.span.start, end: Math.max(owner.span.end, span.end) };
@@ -230,6 +248,46 @@ export class AstBuilder {
     this.report('GSN110', "unexpected '{': a block follows an element, as in goal G1 \"...\" { ... }", span);
     // Still open a block, so that its '}' does not count as a second error.
     open.push({ owner: null, brace: span });
+  }
+
+  /**
+   * Pattern extension: `choice("1 of 2") {` opens a group of alternatives inside the innermost
+   * block; its members are the owner's children, marked with the group. Other modifiers before
+   * '{' are reported; without a `choice` the '{' opens the block of the element just before it
+   * (false: read as usual) or, after no element, a block whose children join the enclosing one.
+   */
+  private openGroup(modifiers: Modifier[], brace: Span, open: OpenBlock[], afterElement: boolean): boolean {
+    const choice = modifiers.find((m) => m.name === 'choice');
+    for (const m of modifiers) {
+      if (m !== choice) this.report('GSN110', `only 'choice' opens a group of alternatives in a block, as in choice("1 of 2") { ... }; '${m.name}' cannot be written before '{'`, m.span);
+    }
+    const block = open[open.length - 1];
+    if (!choice) {
+      if (afterElement) return false;
+      open.push({ ...(block ?? { owner: null }), brace }); // one mistake, one error: its children are kept
+      return true;
+    }
+    const span = { start: choice.span.start, end: brace.end };
+    if (block === undefined) {
+      this.report('GSN110', 'a choice group is written inside the block of a goal or strategy, around the alternatives: goal G1 "..." { choice("1 of 2") { ... } }', span);
+      open.push({ owner: null, brace });
+      return true;
+    }
+    if (block.group !== undefined) {
+      // Its members join the enclosing group: one mistake, one error.
+      this.report('GSN110', `a choice group cannot be nested in another choice group (in${ownerText(block)}); write the alternatives in one group`, span);
+      open.push({ ...block, brace });
+      return true;
+    }
+    const owner = block.owner;
+    if (!owner) {
+      open.push({ owner: null, brace });
+      return true;
+    }
+    const choices = owner.choices ?? (owner.choices = []);
+    choices.push({ type: 'choiceGroup', modifier: choice, span });
+    open.push({ owner, brace, group: choices.length - 1 });
+    return true;
   }
 
   private strayMessage(t: IToken, block: OpenBlock | undefined): string {
@@ -246,6 +304,8 @@ export class AstBuilder {
       return;
     }
     if (block.owner) block.owner.span = { start: block.owner.span.start, end: Math.max(block.owner.span.end, span.end) };
+    const group = block.group === undefined ? undefined : block.owner?.choices?.[block.group];
+    if (group) group.span = { start: group.span.start, end: Math.max(group.span.end, span.end) };
   }
 
   /** Blocks still open at the end: one error, at the last character, naming the innermost. */
@@ -259,7 +319,8 @@ export class AstBuilder {
     if (innermost === undefined || this.options.cut) return;
     const more = open.length > 1 ? ` (nor are the ${open.length - 1} blocks around it)` : '';
     const end = this.text.length;
-    this.report('GSN110', `the block of ${innermost.owner?.id ?? 'an element'} is not closed: expected '}' before the end of the file${more}`, {
+    const what = `${innermost.group !== undefined ? 'the choice group in ' : ''}the block of ${innermost.owner?.id ?? 'an element'}`;
+    this.report('GSN110', `${what} is not closed: expected '}' before the end of the file${more}`, {
       start: Math.max(0, end - 1),
       end,
     });
@@ -285,6 +346,9 @@ export class AstBuilder {
       tokens(cst, 'Identifier')
         .filter(isReal)
         .map((t) => ({ type: 'reference' as const, start: t.startOffset, token: t })),
+      nodes(cst, 'contractStatement')
+        .map((n) => this.contractStatement(n))
+        .filter(isPresent),
       nodes(cst, 'challengeStatement')
         .map((n) => this.challengeStatement(n))
         .filter(isPresent)
@@ -346,11 +410,33 @@ export class AstBuilder {
     };
   }
 
-  private importStatement(cst: CstNode): ImportStatement | null {
+  /** Modular extension: `contract module ...` (a header with its keyword) or `contract Name` (a reference with it). */
+  private contractStatement(cst: CstNode): Statement | null {
+    const keyword = realToken(cst, 'Contract');
+    if (keyword === undefined) return null;
+    const contract = this.tokenSpan(keyword);
+    const headerNode = nodes(cst, 'moduleHeader')[0];
+    if (headerNode) {
+      const header = this.moduleHeader(headerNode);
+      if (header === null) return null;
+      return { type: 'header', start: contract.start, header: { ...header, span: this.union([contract, header.span]), contractSpan: contract } };
+    }
     const name = realToken(cst, 'Identifier');
     if (name === undefined) return null;
-    const nameSpan = this.tokenSpan(name);
-    return { type: 'import', name: name.image, nameSpan, span: this.union([this.maybeSpan(token(cst, 'Import')), nameSpan]) };
+    return { type: 'contract', start: contract.start, reference: { ...this.reference(name), contractSpan: contract } };
+  }
+
+  private importStatement(cst: CstNode): ImportStatement | null {
+    const keyword = this.maybeSpan(token(cst, 'Import'));
+    const name = realToken(cst, 'Identifier');
+    if (name !== undefined) {
+      const nameSpan = this.tokenSpan(name);
+      return { type: 'import', name: name.image, nameSpan, span: this.union([keyword, nameSpan]) };
+    }
+    // `import "path"`: the path's escapes are decoded (and reported) like any text's.
+    const path = this.textString(realToken(cst, 'StringLiteral'));
+    if (path === null) return null;
+    return { type: 'import', name: null, path: path.value, nameSpan: path.span, span: this.union([keyword, path.span]) };
   }
 
   private element(cst: CstNode): ElementNode | null {
@@ -576,8 +662,11 @@ function withLabel(m: Modifier, label: AnnotationArg): void {
   m.span = { start: m.span.start, end: Math.max(m.span.end, label.span.end) };
 }
 
-function childrenOf(block: OpenBlock): ChildItem[] {
-  return block.owner ? block.owner.children : []; // children of an unusable element are dropped
+/** Adds a child to the block's owner (children of an unusable element are dropped), marked with its choice group. */
+function addChild(block: OpenBlock, child: ChildItem): void {
+  if (!block.owner) return;
+  if (block.group !== undefined) child.choiceGroup = block.group;
+  block.owner.children.push(child);
 }
 
 function targetText(c: ChallengeStatement): string {

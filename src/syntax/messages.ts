@@ -141,7 +141,7 @@ export class GsnErrorMessages implements IParserErrorMessageProvider {
     }
     const found = describeToken(actual);
     if (ruleName === 'moduleHeader') return `expected the module's name after 'module', found ${found}: module Name "description"`;
-    if (ruleName === 'importStatement') return `expected the name of a module after 'import', found ${found}: import Name`;
+    if (ruleName === 'importStatement') return importMessage(found);
     if (ruleName === 'linkStatement') return `expected the ID of an element after '${previous.image}', found ${found}`;
     const kind = previous.image || 'an element';
     return `${kind} needs an ID before its text, found ${found}: ${kind} G1 "..."`;
@@ -182,6 +182,8 @@ export class GsnErrorMessages implements IParserErrorMessageProvider {
     customUserDescription?: string;
     ruleName: string;
   }): string {
+    if (options.ruleName === 'importStatement') return importMessage(describeToken(options.actual[0]));
+    if (options.ruleName === 'contractStatement') return contractMessage(describeToken(options.actual[0]));
     return this.statementMessage(options.actual[0] ?? options.previous);
   }
 
@@ -194,6 +196,16 @@ export class GsnErrorMessages implements IParserErrorMessageProvider {
   }): string {
     return `unexpected ${describeToken(options.actual[0])}`;
   }
+}
+
+/** Modular extension: what may follow `import`. */
+function importMessage(found: string): string {
+  return `expected the name of a module or a "path" after 'import', found ${found}: import Name, or import "path/to/file.gsn"`;
+}
+
+/** Modular extension: what may follow `contract`. */
+function contractMessage(found: string): string {
+  return `expected the name of a contract module after 'contract' (contract Name, in the block of the goal it supports) or 'module' (contract module Name, a contract module's header), found ${found}`;
 }
 
 /** Something at the top level that starts no element, link or header. */

@@ -21,6 +21,7 @@ import {
   AtName,
   ChallengesKw,
   Comma,
+  ContractKw,
   Identifier,
   ImportKw,
   Kind,
@@ -71,6 +72,7 @@ export class GsnParser extends CstParser {
         { ALT: () => this.CONSUME(RCurly) }, // closes the innermost open block
         { ALT: () => this.SUBRULE2(this.moduleHeader) },
         { ALT: () => this.SUBRULE(this.importStatement) }, // modular extension: after the header
+        { ALT: () => this.SUBRULE(this.contractStatement) }, // modular extension
         { ALT: () => this.CONSUME(Stray) }, // reported by the tree builder, once per run
       ]);
     });
@@ -83,10 +85,24 @@ export class GsnParser extends CstParser {
     this.OPTION(() => this.CONSUME(StringLiteral));
   });
 
-  /** Modular extension: `import Name`, the module named Name (the CLI reads Name.gsn beside the file). */
+  /**
+   * Modular extension: `import Name`, the module named Name (the CLI reads Name.gsn beside the
+   * file), or `import "path/to/file.gsn"`, the file at that path relative to this one.
+   */
   public importStatement = this.RULE('importStatement', (): void => {
     this.CONSUME(ImportKw);
-    this.CONSUME(Identifier);
+    this.OR([{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+  });
+
+  /**
+   * Modular extension: `contract module Name "..."`, the header of a contract module, or
+   * `contract Name`, a contract module reference (in the block of the goal it supports). One
+   * rule, so that what follows `contract` is decided after it, and a mistake there is reported
+   * at that token.
+   */
+  public contractStatement = this.RULE('contractStatement', (): void => {
+    this.CONSUME(ContractKw);
+    this.OR([{ ALT: () => this.SUBRULE(this.moduleHeader) }, { ALT: () => this.CONSUME(Identifier) }]);
   });
 
   /** An element; a '{' right after it (a statement of its own) opens its block. */

@@ -30,9 +30,9 @@ export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA, label: 'a s
 
 /**
  * Abstract: a modifier written before a relation (`defeated Sn1`, `defeated G1 -> Sn1`,
- * `defeated challenges G2`). Never lexed: parse.ts re-tags a run of modifiers followed by an ID
- * or `challenges` with it, which keeps the parser LL(1) where no fixed lookahead could see past
- * the run.
+ * `defeated challenges G2`) or before '{' (`choice("1 of 2") {`, a choice group). Never lexed:
+ * parse.ts re-tags a run of modifiers followed by an ID, `challenges` or '{' with it, which
+ * keeps the parser LL(1) where no fixed lookahead could see past the run.
  */
 export const RelationModifier = createToken({ name: 'RelationModifier', pattern: Lexer.NA, label: 'a modifier of a link' });
 
@@ -214,9 +214,11 @@ export const ChallengesKw = keyword('challenges', []);
 export const ManyKw = keyword('many', [Modifier]);
 export const OptionalKw = keyword('optional', [Modifier]);
 export const ChoiceKw = keyword('choice', [Modifier]);
-// Modular extension: `import Name` after the module header, `public` elements.
+// Modular extension: `import Name` after the module header, `public` elements; `contract module
+// Name` (a contract module's header) and `contract Name` (a contract module reference).
 export const ImportKw = keyword('import', []);
 export const PublicKw = keyword('public', [Modifier]);
+export const ContractKw = keyword('contract', []);
 
 const KEYWORDS = [
   ModuleKw,
@@ -236,6 +238,7 @@ const KEYWORDS = [
   ChoiceKw,
   ImportKw,
   PublicKw,
+  ContractKw,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -277,7 +280,8 @@ export const allTokens: TokenType[] = [
 
 /**
  * Re-tags each run of modifiers followed by an ID or `challenges` as RelationModifier tokens. A
- * modifier's label (`many(n)`: '(' ArgValue ')') is part of the run.
+ * modifier's label (`many(n)`: '(' ArgValue ')') is part of the run. A run followed by '{' is
+ * re-tagged too: `choice("1 of 2") {` opens a choice group in a block (pattern extension).
  */
 export function markRelationModifiers(tokens: IToken[]): void {
   let runStart = -1;
@@ -288,7 +292,7 @@ export function markRelationModifiers(tokens: IToken[]): void {
       if (tokens[i + 1]?.tokenType === LParen && tokens[i + 3]?.tokenType === RParen) i += 3;
       continue;
     }
-    if (runStart >= 0 && (type === Identifier || type === ChallengesKw)) {
+    if (runStart >= 0 && (type === Identifier || type === ChallengesKw || type === LCurly)) {
       for (let j = runStart; j < i; j++) if ((tokens[j]!.tokenType.CATEGORIES ?? []).includes(Modifier)) retag(tokens[j]!, RelationModifier);
     }
     runStart = -1;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,7 +135,7 @@ describe('gsnc build, modular extension', () => {
     const run = gsnc(['build', 'examples/modular/BrakeSystem.gsn', '-o', out]);
     expect(run.stderr).toContain('architecture.svg');
     expect(run.code).toBe(0);
-    for (const name of ['BrakeSystem', 'Hazards', 'Software']) {
+    for (const name of ['BrakeSystem', 'Hazards', 'Software', 'SoftwareContract']) {
       expect(readFileSync(join(out, `${name}.svg`), 'utf8')).toContain('class="gsn-diagram"');
     }
     const architecture = readFileSync(join(out, 'architecture.svg'), 'utf8');
@@ -147,7 +147,7 @@ describe('gsnc build, modular extension', () => {
     const out = scratch();
     const run = gsnc(['build', 'examples/modular/BrakeSystem.gsn', 'examples/modular/Hazards.gsn', 'examples/modular/Software.gsn', '-o', out]);
     expect(run.code).toBe(0);
-    expect(run.stderr.match(/wrote /g)).toHaveLength(4);
+    expect(run.stderr.match(/wrote /g)).toHaveLength(5); // four modules (one a contract module) and the architecture
     expect(readFileSync(join(out, 'architecture.svg'), 'utf8')).toContain('href="BrakeSystem.svg"');
   });
 
@@ -162,6 +162,25 @@ describe('gsnc build, modular extension', () => {
     expect(run.stderr).toContain(`${join(dir, 'Main.gsn')}:4:15: error GSN523`);
     expect(run.stderr).toContain(`${join(dir, 'Sub.gsn')}:2:6: note`);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('reads `import "path"` relative to the importing file, transitively, and never a file outside the project', () => {
+    const dir = scratch({ 'outside.gsn': 'goal G9 "never read" {\n' });
+    mkdirSync(join(dir, 'case', 'lib', 'deep'), { recursive: true });
+    writeFileSync(join(dir, 'case', 'main.gsn'), 'module Main\nimport "lib/Sub.gsn"\ngoal G1 "a" { G2 }\n');
+    writeFileSync(join(dir, 'case', 'lib', 'Sub.gsn'), 'module Sub\nimport "deep/Leaf.gsn"\npublic goal G2 "b" { G3 }\n');
+    writeFileSync(join(dir, 'case', 'lib', 'deep', 'Leaf.gsn'), 'module Leaf\npublic goal G3 "c" { solution Sn1 "e" }\n');
+    const run = gsnc(['build', 'case/main.gsn', '-o', 'out'], undefined, dir);
+    expect(run.stderr).toBe('gsnc: wrote out/Main.svg\ngsnc: wrote out/Sub.svg\ngsnc: wrote out/Leaf.svg\ngsnc: wrote out/architecture.svg\n');
+    expect(run.code).toBe(0);
+
+    writeFileSync(join(dir, 'case', 'main.gsn'), 'import "../outside.gsn"\nimport "/etc/hostname"\ngoal G1 "a" { solution Sn1 "e" }\n');
+    const outside = gsnc(['build', 'case/main.gsn', '-o', 'out2'], undefined, dir);
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toContain('case/main.gsn:1:8: error GSN535: import "../outside.gsn" leads to outside.gsn, outside the project');
+    expect(outside.stderr).toContain('case/main.gsn:2:8: error GSN535: import "/etc/hostname" is an absolute path');
+    expect(outside.stderr).not.toContain('G9'); // the file outside was not read
+    expect(outside.stderr).toContain('2 errors');
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * `gsnc build --watch` as a user runs it: a real process on real files, edited in place and
- * replaced by rename (as vim and many IDEs save), broken and fixed, then stopped with SIGINT.
+ * replaced by rename (as vim and many IDEs save), broken and fixed, then stopped with SIGINT;
+ * and a modular project, whose imported files are watched too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -112,6 +113,47 @@ describe('gsnc build --watch', () => {
       expect(read(join(out, 'a.svg'))).toContain('Case A');
       w.child.kill('SIGTERM');
       expect(await w.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('watches the files a project imports, follows imports added later, and waits for a file imported before it exists', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gsnc-watch-'));
+    const out = join(dir, 'out');
+    const main = (imports: string, refs: string) => `module Main "Top"\n${imports}goal G1 "Main claim" {\n${refs}}\n`;
+    const part = (claim: string) => `module Part "A part"\npublic goal G2 "${claim}" {\n  solution Sn1 "Evidence"\n}\n`;
+    const extra = (claim: string) => `module Extra "Another part"\npublic goal G3 "${claim}" {\n  solution Sn3 "Evidence"\n}\n`;
+    try {
+      mkdirSync(join(dir, 'lib'));
+      writeFileSync(join(dir, 'main.gsn'), main('import "lib/Part.gsn"\n', '  G2\n'));
+      writeFileSync(join(dir, 'lib', 'Part.gsn'), part('Part claim 1'));
+      const w = startWatch([join(dir, 'main.gsn'), '-o', out]);
+      await until('the first build', () => read(join(out, 'Part.svg')).includes('Part claim 1') && w.stderr().includes('watching 1 file (and 1 file imported)'));
+
+      // The imported file, edited in place, then replaced by rename: the project is rebuilt.
+      writeFileSync(join(dir, 'lib', 'Part.gsn'), part('Part claim 2'));
+      await until('the rebuild after an imported file changed', () => read(join(out, 'Part.svg')).includes('Part claim 2'));
+      const temporary = join(dir, 'lib', '.Part.gsn.swp');
+      writeFileSync(temporary, part('Part claim 3'));
+      renameSync(temporary, join(dir, 'lib', 'Part.gsn'));
+      await until('the rebuild after an imported file was replaced', () => read(join(out, 'Part.svg')).includes('Part claim 3'));
+
+      // A new import of a file that is not there yet: errors, then built once the file appears.
+      const before = w.stderr().length;
+      writeFileSync(join(dir, 'main.gsn'), main('import "lib/Part.gsn"\nimport "more/Extra.gsn"\n', '  G2\n  G3\n'));
+      await until('the errors of the missing import', () => w.stderr().slice(before).includes('last good output is kept'));
+      expect(w.stderr().slice(before)).toMatch(/main\.gsn:3:8: error GSN521/);
+      mkdirSync(join(dir, 'more'));
+      writeFileSync(join(dir, 'more', 'Extra.gsn'), extra('Extra claim 1'));
+      await until('the build once the imported file exists', () => read(join(out, 'Extra.svg')).includes('Extra claim 1'));
+      writeFileSync(join(dir, 'more', 'Extra.gsn'), extra('Extra claim 2'));
+      await until('the rebuild after the newly imported file changed', () => read(join(out, 'Extra.svg')).includes('Extra claim 2'));
+      expect(read(join(out, 'Main.svg'))).toContain('Main claim');
+
+      w.child.kill('SIGINT');
+      expect(await w.exited).toBe(0);
+      expect(w.stderr()).not.toContain('internal error');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

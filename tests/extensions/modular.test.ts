@@ -1,8 +1,9 @@
 /**
- * Modular extension end to end: `import` and `public` are parsed, compileProject links the
- * modules (away elements, module references), checks the project (GSN201 across files,
- * GSN521-GSN526) with every diagnostic in its own file, and draws one argument view per module
- * and an architecture view whose module boxes link to the module diagrams (goldens).
+ * Modular extension end to end: `import` (by name or path), `public` and `contract` are parsed,
+ * compileProject links the modules (away elements, module references, contract modules),
+ * checks the project (GSN201 across files, GSN521-GSN526, GSN531-GSN535) with every diagnostic
+ * in its own file, and draws one argument view per module and an architecture view whose
+ * module boxes link to the module diagrams (goldens).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { expectGolden, toGoldenJson } from '../helpers/golden.js';
 import { expectGsnRules } from '../layout/rules.js';
 
 const DIR = 'examples/modular';
-const NAMES = ['BrakeSystem', 'Hazards', 'Software'];
+const NAMES = ['BrakeSystem', 'Hazards', 'Software', 'SoftwareContract'];
 const files = NAMES.map((n) => ({ name: `${DIR}/${n}.gsn`, text: readFileSync(new URL(`../../${DIR}/${n}.gsn`, import.meta.url), 'utf8') }));
 
 const codes = (diagnostics: { code: string; file: string; line: number }[]) => diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`);
@@ -60,9 +61,23 @@ describe('modular extension: syntax', () => {
   });
 
   it('scans the imports without the parser', () => {
-    expect(scanImports('// c\nmodule A "d \\" x"\n/* b */ import B\nimport C.D import B\ngoal G1 "x"\nimport E')).toEqual(['B', 'C.D']);
+    expect(scanImports('// c\nmodule A "d \\" x"\n/* b */ import B\nimport C.D import B\ngoal G1 "x"\nimport E')).toEqual([{ name: 'B' }, { name: 'C.D' }]);
     expect(scanImports('goal G1 "x"')).toEqual([]);
-    expect(scanImports('\ufeffimport X')).toEqual(['X']);
+    expect(scanImports('\ufeffimport X')).toEqual([{ name: 'X' }]);
+    expect(scanImports('module A\nimport "lib/b.gsn" import B import "lib/b.gsn"\nimport "a\\"q.gsn"\nimport "open')).toEqual([{ path: 'lib/b.gsn' }, { name: 'B' }, { path: 'a"q.gsn' }]);
+    expect(scanImports('// c\ncontract module C "d"\nimport P\nG1 -> S1\n')).toEqual([{ name: 'P' }]);
+  });
+
+  it('reads an import by path, its escapes decoded', () => {
+    const { value, diagnostics } = parse('module A\nimport "lib/B.gsn"\nimport "x\\\\y.gsn"\n', { limits: DEFAULT_LIMITS });
+    expect(diagnostics).toEqual([]);
+    expect(value.imports?.map((i) => [i.name, i.path])).toEqual([
+      [null, 'lib/B.gsn'],
+      [null, 'x\\y.gsn'],
+    ]);
+    expect(value.imports![0]!.nameSpan).toEqual({ start: 16, end: 27 });
+    expect(parse('import 3\n', { limits: DEFAULT_LIMITS }).diagnostics[0]!.message).toContain('import "path/to/file.gsn"');
+    expect(formatGsn('import   "lib/B.gsn"  import C\ngoal G1 "x"\n').text).toBe('import "lib/B.gsn"\nimport C\ngoal G1 "x"\n');
   });
 });
 
@@ -73,8 +88,9 @@ describe('modular extension: the example project', async () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.modules.map((m) => [m.name, m.imports, m.svg !== null])).toEqual([
       ['BrakeSystem', ['Hazards', 'Software'], true],
-      ['Hazards', ['Software'], true],
+      ['Hazards', ['SoftwareContract'], true],
       ['Software', [], true],
+      ['SoftwareContract', ['Software'], true],
     ]);
   });
 
@@ -88,6 +104,35 @@ describe('modular extension: the example project', async () => {
     expect(top.edges.map((e) => `${e.from}>${e.to}:${e.relation}`)).toContain('G1>C2:inContextOf');
     expect(top.edges.map((e) => `${e.from}>${e.to}:${e.relation}`)).toContain('S1>Software:supportedBy');
     expect(result.modules[2]!.model!.elements.filter((e) => e.public).map((e) => e.id)).toEqual(['G5', 'G6']);
+  });
+
+  it('draws a contract module reference: the module shape with a second tab, of the same size, at the bottom right', () => {
+    const hazards = result.modules[1]!;
+    expect(hazards.model!.elements.find((e) => e.id === 'SoftwareContract')!.moduleRef).toEqual({
+      name: 'SoftwareContract',
+      description: 'Software integrity supports the mitigation of unintended braking',
+      contract: true,
+    });
+    const node = hazards.layout!.nodes.find((n) => n.id === 'SoftwareContract')!;
+    const { tab, contractTab } = node.module!;
+    expect(contractTab).toEqual({ x: node.x + node.width - tab.width, y: node.y + node.height, width: tab.width, height: tab.height });
+    expect(hazards.svg).toMatch(/<g id="gsn-node-SoftwareContract" class="gsn-node gsn-module gsn-contract">/);
+    expect(hazards.svg).toContain('<rect class="gsn-shape gsn-module-tab gsn-contract-tab"');
+    expect(result.modules[0]!.svg).not.toContain('gsn-contract'); // a plain module reference has one tab
+  });
+
+  it('draws the contract module: the goal it develops as an away goal, its link starting below the compartment', () => {
+    const contract = result.modules[3]!;
+    expect(contract.model!.elements.filter((e) => e.away).map((e) => [e.id, e.away!.module])).toEqual([
+      ['G4', 'Hazards'],
+      ['G6', 'Software'],
+    ]);
+    expect(contract.model!.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['G4>S4', 'S4>C4', 'S4>J4', 'S4>G6']);
+    const g4 = contract.layout!.nodes.find((n) => n.id === 'G4')!;
+    const link = contract.layout!.edges.find((e) => e.from === 'G4')!;
+    expect(link.points[0]!.x).toBeCloseTo(g4.x + g4.width / 2, 1);
+    expect(link.points[0]!.y).toBeCloseTo(g4.away!.band.y + g4.away!.band.height, 2);
+    expect(link.points.slice(1).every((p) => p.y > link.points[0]!.y - 0.01)).toBe(true);
   });
 
   it('keeps the core layout rules, with the away compartment below the shape', () => {
@@ -109,9 +154,10 @@ describe('modular extension: the example project', async () => {
 
   it('draws the architecture view: module boxes linking to their diagrams, arrows for imports', () => {
     const arch = result.architecture;
-    expect(arch.model!.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['BrakeSystem>Hazards', 'BrakeSystem>Software', 'Hazards>Software']);
+    expect(arch.model!.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['BrakeSystem>Hazards', 'BrakeSystem>Software', 'Hazards>SoftwareContract', 'SoftwareContract>Software']);
     for (const n of NAMES) expect(arch.svg).toContain(`<a class="gsn-node-link" href="${n}.svg"`);
     expect(arch.svg!.match(/class="gsn-node gsn-module"/g)).toHaveLength(3);
+    expect(arch.svg!.match(/class="gsn-node gsn-module gsn-contract"/g)).toHaveLength(1);
   });
 
   it('matches the goldens', () => {
@@ -180,6 +226,117 @@ describe('modular extension: cross-module checks', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.modules.map((m) => m.name)).toEqual(['main', 'sub']);
     expect(r.modules[0]!.svg).toMatch(/class="gsn-node gsn-module"/);
+  });
+
+  it('imports by path relative to the importing file, with cycles through paths shown as their chain (GSN522)', async () => {
+    const r = await project({
+      'case/main.gsn': 'module Main\nimport "lib/Sub.gsn"\ngoal G1 "a" { G2 }\n',
+      'case/lib/Sub.gsn': 'module Sub\nimport "./deeper/../deeper/Deep.gsn"\npublic goal G2 "b" { Deep }\n',
+      'case/lib/deeper/Deep.gsn': 'module Deep "The deep module"\ngoal G3 "c" { solution Sn1 "e" }\n',
+    });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.modules.map((m) => [m.name, m.imports])).toEqual([
+      ['Main', ['Sub']],
+      ['Sub', ['Deep']],
+      ['Deep', []],
+    ]);
+    expect(codes((await project({ 'case/main.gsn': 'module Main\nimport "lib/Sub.gsn"\ngoal G1 "a" { G2 }\n', 'case/lib/Sub.gsn': 'module Sub\n\nimport Main\npublic goal G2 "b" { solution Sn1 "e" }\n' })).diagnostics)).toEqual([
+      'GSN522 case/lib/Sub.gsn:3',
+    ]);
+    const cycle = await project({ 'a.gsn': 'module A\nimport "sub/b.gsn"\ngoal G1 "a" { G2 }\n', 'sub/b.gsn': 'module B\nimport "../a.gsn"\npublic goal G2 "b" { solution Sn1 "e" }\n' });
+    expect(codes(cycle.diagnostics)).toEqual(['GSN522 sub/b.gsn:2']);
+    expect(cycle.diagnostics[0]!.message).toContain('A -> B -> A');
+  });
+
+  it('reports a path that names no file of the project (GSN521) and one that leaves the project or is absolute (GSN535)', async () => {
+    const r = await project({
+      'case/main.gsn': 'import "lib/Gone.gsn"\nimport "../outside.gsn"\nimport "/etc/passwd"\nimport "C:\\\\x.gsn"\nimport ""\nimport "lib/../../case/x.gsn"\ngoal G1 "a" { solution Sn1 "e" }\n',
+      'outside.gsn': 'goal G9 "not read" { solution Sn9 "e" }\n',
+    });
+    expect(r.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual([
+      'GSN521 case/main.gsn:1:8',
+      'GSN535 case/main.gsn:2:8',
+      'GSN535 case/main.gsn:3:8',
+      'GSN535 case/main.gsn:4:8',
+      'GSN535 case/main.gsn:5:8',
+      'GSN521 case/main.gsn:6:8',
+    ]);
+    expect(r.diagnostics[0]!.message).toBe('no file case/lib/Gone.gsn is part of the project (import "lib/Gone.gsn" is read relative to case/main.gsn)');
+    expect(r.diagnostics[1]!.message).toContain('leads to outside.gsn, outside the project (case, the directory of the main file)');
+    expect(r.diagnostics[2]!.message).toContain('is an absolute path');
+    expect(r.modules[0]!.imports).toEqual([]);
+  });
+
+  describe('contract modules', () => {
+    const HAZARDS = 'module Hazards\nimport Contract\ngoal G1 "top" {\n  contract Contract\n}\n';
+    const CONTRACT = 'contract module Contract "The contract"\nimport Parts\nG1 -> S1\nstrategy S1 "s" {\n  G2\n}\n';
+    const PARTS = 'module Parts\npublic goal G2 "part" {\n  solution Sn1 "e"\n}\n';
+
+    it('links a goal to the goals of another module through a contract module, without either naming the other', async () => {
+      const r = await project({ 'h.gsn': HAZARDS.replace('goal G1', 'public goal G1'), 'c.gsn': CONTRACT, 'p.gsn': PARTS });
+      expect(r.diagnostics).toEqual([]);
+      expect(r.modules.map((m) => [m.name, m.imports])).toEqual([
+        ['Hazards', ['Contract']],
+        ['Contract', ['Parts']],
+        ['Parts', []],
+      ]);
+      expect(r.architecture.model!.elements.map((e) => [e.id, e.moduleRef!.contract === true])).toEqual([
+        ['Hazards', false],
+        ['Contract', true],
+        ['Parts', false],
+      ]);
+    });
+
+    it('parses the header and the reference, and formats them on one line each', () => {
+      const header = parse('contract   module C "d"\n', { limits: DEFAULT_LIMITS }).value.module!;
+      expect([header.name, header.contractSpan]).toEqual(['C', { start: 0, end: 8 }]);
+      const goal = parse(HAZARDS, { limits: DEFAULT_LIMITS }).value.items[0]!;
+      expect(goal.type === 'element' && goal.children[0]).toEqual({ type: 'reference', id: 'Contract', span: { start: 58, end: 66 }, contractSpan: { start: 49, end: 57 } });
+      expect(formatGsn('contract module C "d"\nimport P\ngoal G1 "x" { contract C }\n').text).toBe('contract module C "d"\nimport P\ngoal G1 "x" {\n  contract C\n}\n');
+      const errors = (text: string) => parse(text, { limits: DEFAULT_LIMITS }).diagnostics.map((d) => d.message);
+      expect(errors('goal G1 "x" {\n  contract\n}\n')).toEqual([expect.stringContaining("expected the name of a contract module after 'contract'")]);
+      expect(errors('contract C\n')).toEqual([expect.stringContaining('is written in the block of the goal it supports')]);
+    });
+
+    it('reports what contract Name must name: a contract module of the project (GSN531), imported (GSN524)', async () => {
+      const r = await project({
+        'h.gsn': 'module Hazards\nimport Contract\nimport Parts\npublic goal G1 "top" {\n  contract G3\n  contract Nowhere\n  contract Parts\n  contract Hazards\n  contract G2\n}\ngoal G3 "x" {\n  contract Other\n}\n',
+        'c.gsn': CONTRACT,
+        'p.gsn': PARTS,
+        'o.gsn': 'contract module Other\n',
+      });
+      expect(r.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['GSN531 5:3', 'GSN531 6:3', 'GSN531 7:3', 'GSN531 8:3', 'GSN531 9:3', 'GSN524 12:3']);
+      expect(r.diagnostics.map((d) => d.message)).toEqual([
+        'contract G3 must name a contract module of the project, and G3 is a goal of this module',
+        'contract Nowhere must name a contract module of the project, and no module of the project is named Nowhere',
+        'contract Parts must name a contract module of the project, and module Parts is not one: declare it with contract module Parts in its file, or reference it as a module with a bare Parts',
+        'contract Hazards must name a contract module of the project, and Hazards is this module itself',
+        'contract G2 must name a contract module of the project, and G2 is a goal of module Parts',
+        'contract Other names contract module Other, which Hazards does not import; add import Other',
+      ]);
+    });
+
+    it('reports a contract referenced as a module (GSN532), outside a goal (GSN533), or not developing the goal (GSN534)', async () => {
+      const r = await project({
+        'h.gsn': 'module Hazards\nimport Contract\npublic goal G1 "top" {\n  Contract\n  strategy S9 "s" {\n    contract Contract\n  }\n  goal G5 "y" {\n    contract Contract\n  }\n}\n',
+        'c.gsn': CONTRACT,
+        'p.gsn': PARTS,
+      });
+      expect(r.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['GSN532 4:3', 'GSN533 6:5', 'GSN534 9:5']);
+      expect(r.diagnostics[0]!.message).toBe('Contract is a contract module; write contract Contract to reference it');
+      expect(r.diagnostics[2]!.message).toBe('contract module Contract does not develop G5: in c.gsn, link G5 (an away goal of Hazards) to the argument that supports it, as in G5 -> S1');
+    });
+
+    it('lets a contract module develop only goals of the modules that import it, from public goals (GSN524, GSN523, GSN525)', async () => {
+      const r = await project({
+        'h.gsn': HAZARDS,
+        'c.gsn': CONTRACT + 'G2 -> S2\nstrategy S2 "t" {\n  G7\n}\n',
+        'p.gsn': PARTS,
+        'x.gsn': 'module Unrelated\npublic goal G7 "x" {\n  solution Sn7 "e"\n}\n',
+      });
+      expect(r.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual(['GSN523 c.gsn:3:1', 'GSN525 c.gsn:7:1', 'GSN524 c.gsn:9:3']);
+      expect(r.diagnostics[2]!.message).toContain('which contract module Contract neither imports nor is imported by');
+    });
   });
 
   it('reports a problem in the text of an away element once, in its own module', async () => {

@@ -150,6 +150,48 @@ describe.skipIf(!HAVE_CORPUS)('gsn2x corpus verdicts', () => {
   });
 });
 
+describe('gsn2x uses as imports', () => {
+  const INDEX = 'module:\n  name: Main\n  uses: [lib/sub.gsn.yaml]\nG1:\n  text: Top\n  supportedBy: [S1]\nS1:\n  text: Over the parts\n  supportedBy: [G2]\n';
+  const SUB = 'module:\n  name: Sub\n  brief: The part\nG2:\n  text: A part\n  inContextOf: [C2]\n  supportedBy: [Sn1]\nC2:\n  text: Context\nSn1:\n  text: Evidence\n';
+
+  it('writes uses as import "file.gsn" and marks what other files reference public, when the files make a gsnc project', async () => {
+    const files = [{ name: 'case/index.gsn.yaml', text: INDEX }, { name: 'case/lib/sub.gsn.yaml', text: SUB }];
+    const imported = importGsn2x(files);
+    expect(imported.diagnostics).toEqual([]);
+    const texts = imported.files.map((f) => ({ name: f.name.replace(/\.yaml$/, ''), text: gsnText(f) }));
+    expect(texts[0]!.text).toContain('module Main\nimport "lib/sub.gsn"\n');
+    expect(texts[0]!.text).not.toContain('gsn2x uses');
+    expect(texts[1]!.text).toContain('public goal G2 "A part"');
+    for (const t of texts) expect(formatGsn(t.text).text, t.name).toBe(t.text);
+    // The written files compile as a project, and the YAML still compiles as one case.
+    const { compileProject } = await import('../../src/index.js');
+    const project = await compileProject(texts);
+    expect(project.diagnostics).toEqual([]);
+    expect(project.modules.map((m) => [m.name, m.imports])).toEqual([
+      ['Main', ['Sub']],
+      ['Sub', []],
+    ]);
+    const yaml = await compileGsn2x(files);
+    expect(yaml.diagnostics).toEqual([]);
+    expect(yaml.model!.elements.filter((e) => e.public).map((e) => e.id)).toEqual(['G2']);
+  });
+
+  it('keeps uses a comment when the files are not a gsnc project: a reference back to a file that uses this one, or extends', () => {
+    const back = importGsn2x([
+      { name: 'index.gsn.yaml', text: INDEX.replace('text: Top', 'text: Top\n  inContextOf: [J1]') + 'J1:\n  text: Why\n' },
+      { name: 'lib/sub.gsn.yaml', text: SUB.replace('inContextOf: [C2]', 'inContextOf: [C2, J1]') },
+    ]);
+    expect(back.files.map((f) => f.imports)).toEqual([undefined, undefined]);
+    expect(gsnText(back.files[0]!)).toContain('// gsn2x uses: lib/sub.gsn.yaml (compile them together with this file)');
+    expect(gsnText(back.files[1]!)).not.toContain('public');
+    const extended = importGsn2x([
+      { name: 'index.gsn.yaml', text: INDEX },
+      { name: 'lib/sub.gsn.yaml', text: SUB.replace('  brief: The part\n', '  brief: The part\n  extends:\n    - module: Main\n      develops:\n        G1: [G2]\n') },
+    ]);
+    expect(extended.files.map((f) => f.imports)).toEqual([undefined, undefined]);
+  });
+});
+
 describe('gsn2x import errors point into the YAML', () => {
   it('YAML syntax errors are GSN601 at file:line:col', async () => {
     const result = await compileGsn2x([{ name: 'bad.gsn.yaml', text: 'G1:\n  text: [unclosed\nSn1:\n  text: x\n' }]);

@@ -35,6 +35,7 @@ const NASTY = [
 const PIECES = [
   'module', 'goal', 'strategy', 'solution', 'context', 'assumption', 'justification', 'undeveloped',
   'uninstantiated', 'counter', 'defeated', 'challenges', 'G1', 'G2', 'S1', 'Sn1', 'C1', 'A1', 'J1',
+  'import', 'public', 'contract', '"lib/x.gsn"', // modular extension
   'CG1', '__proto__', 'constructor', '"text"', '"**b** *i* `c` [l](https://x)"', '"- a\\n- b"',
   '@url("https://example.org")', '@url("javascript:x")', '@class(k)', '@outcome', '@macrosystem',
   '@deployment', '@threshold(0.01)', '@risk(2)', '@subsystem', '@subsystem-risk(C1)', '@control(monitoring)',
