@@ -17,18 +17,22 @@
  *   left out (GSN530, info) otherwise.
  * - `choice`: the data names the alternatives kept under the choice element's ID (`G7: S2` or a
  *   list); without one, the alternatives the data fills are kept. A `k of n` label asks for
- *   exactly k.
+ *   exactly k. A choice group (`choice { ... }` in a block) chooses among its members only, named
+ *   under the block owner's ID; the owner's other children are kept.
  * - `many`, `optional`, `choice` and `uninstantiated` are removed: the result is concrete.
- * - References (bare IDs, link and challenge statements, `@acp` targets) follow the copies: inside
- *   a copy to the same copy's element, from outside to every copy; to a left-out element, dropped.
+ * - References (bare IDs, link and challenge statements, annotation arguments that name elements:
+ *   `@acp` targets, `@subsystem-risk`) follow the copies: inside a copy to the same copy's
+ *   element; from outside a repeated subtree to every copy, with a warning (GSN542), or an error
+ *   where one element is wanted (GSN529); to a left-out element, dropped.
  */
 import { severityOf } from '../diagnostics/codes.js';
 import { LineIndex, compareDiagnostics, locate } from '../diagnostics/locate.js';
 import type { Diagnostic, Span, StageDiagnostic } from '../diagnostics/types.js';
 import { formatGsn } from '../format/format.js';
-import { gsnText } from '../import/emit.js';
+import { gsnText, importLine } from '../import/emit.js';
 import type { ImportedFile } from '../import/gsn2x.js';
 import { resolveLimits, type Limits } from '../limits.js';
+import { ANNOTATIONS } from '../semantics/annotations.js';
 import { check } from '../semantics/check.js';
 import { parse } from '../syntax/parse.js';
 import {
@@ -112,7 +116,7 @@ function print(document: Document, notes: Map<ElementNode, string[]>, pattern: s
   const file: ImportedFile = { name: pattern, module: document.module, moduleNotes: [], items: document.items, notes, readable: true };
   const lines = gsnText(file).split('\n');
   lines[0] = `// Instantiated from ${oneLine(pattern)} with ${oneLine(data)} by gsnc instantiate.`;
-  const imports = (document.imports ?? []).map((i) => `import ${i.name}`);
+  const imports = (document.imports ?? []).map(importLine);
   if (imports.length > 0) lines.splice(document.module ? 2 : 1, 0, ...imports);
   const formatted = formatGsn(lines.join('\n'));
   if (formatted.text === null) throw new Error(`the instantiated pattern does not parse: ${formatted.diagnostics[0]?.message ?? ''}`);
@@ -131,6 +135,15 @@ interface Segment {
   many: ElementNode;
   index: number;
 }
+
+/** A choice of a block: a `choice` element's, or a choice group's; `name` says which in messages. */
+interface Choice {
+  modifier: Modifier;
+  name: string;
+  alternatives: Alternative[];
+}
+
+type Alternative = ElementNode | Reference;
 
 /** An element of the result: its ID and the copies it sits in. */
 interface Copy {
@@ -158,6 +171,10 @@ class Instantiator {
   readonly notes = new Map<ElementNode, string[]>();
   /** Every element of the pattern, by ID. */
   private readonly definitions = new Map<string, ElementNode>();
+  /** Per pattern element: the `many` children among it and the elements around it, outermost first. */
+  private readonly repeatedBy = new Map<string, readonly ElementNode[]>();
+  /** Spans of references already warned about (GSN542): a reference in a copy is resolved once per copy. */
+  private readonly warned = new Set<string>();
   /** The copies of each pattern element in the result. */
   private readonly copies = new Map<string, Copy[]>();
   /** Result IDs, with where each was made (for GSN529 on a clash). */
@@ -178,11 +195,15 @@ class Instantiator {
     private readonly data: Record<string, unknown>,
     private readonly limits: Limits,
   ) {
-    const visit = (node: ElementNode) => {
-      if (!this.definitions.has(node.id)) this.definitions.set(node.id, node);
-      for (const child of node.children) if (child.type === 'element') visit(child);
+    const visit = (node: ElementNode, around: readonly ElementNode[]) => {
+      const chain = modifier(node.modifiers, 'many') ? [...around, node] : around;
+      if (!this.definitions.has(node.id)) {
+        this.definitions.set(node.id, node);
+        this.repeatedBy.set(node.id, chain);
+      }
+      for (const child of node.children) if (child.type === 'element') visit(child, chain);
     };
-    for (const item of doc.items) if (item.type === 'element') visit(item);
+    for (const item of doc.items) if (item.type === 'element') visit(item, []);
   }
 
   instantiate(): Document {
@@ -216,6 +237,9 @@ class Instantiator {
       annotations: node.annotations.map((a) => this.annotation(a, scope, path, suffix)),
       children: this.children(node, scope, path, suffix),
     };
+    // Concrete: a kept alternative of a choice group is an ordinary child.
+    delete out.choices;
+    delete out.choiceGroup;
     if (!this.probing) this.owners.set(out, { id, path });
     return out;
   }
@@ -242,10 +266,10 @@ class Instantiator {
   }
 
   private children(owner: ElementNode, scope: Scope, path: readonly Segment[], suffix: readonly string[]): ChildItem[] {
-    const kept = this.choose(owner, scope, path, suffix);
+    const dropped = this.choose(owner, scope, path, suffix);
     const out: ChildItem[] = [];
     for (const child of owner.children) {
-      if (kept && this.isAlternative(child) && !kept.has(child)) continue;
+      if (dropped.has(child)) continue;
       for (const item of this.child(child, scope, path, suffix)) out.push(item);
     }
     return out;
@@ -279,10 +303,12 @@ class Instantiator {
       if (optional && this.switchedOff(child.id, optional, scope)) return [];
       const ref: Reference = { ...child, modifiers: (child.modifiers ?? []).filter((m) => !PATTERN_MODIFIERS.has(m.name)) };
       if (ref.modifiers?.length === 0) delete ref.modifiers;
+      delete ref.choiceGroup;
       this.contexts.set(ref, path);
       return [ref];
     }
     const challenge: ChallengeStatement = { ...child };
+    delete challenge.choiceGroup;
     this.contexts.set(challenge, path);
     return [challenge];
   }
@@ -351,28 +377,69 @@ class Instantiator {
     return false;
   }
 
-  /** The alternatives of a choice element kept, or null when the element is no choice. */
-  private choose(owner: ElementNode, scope: Scope, path: readonly Segment[], suffix: readonly string[]): Set<ChildItem> | null {
-    const choice = modifier(owner.modifiers, 'choice');
-    if (!choice) return null;
-    const alternatives = owner.children.filter((c) => this.isAlternative(c)) as (ElementNode | Reference)[];
-    const names = alternatives.map((a) => a.id).join(', ');
-    const exactly = /^\s*(\d+)\s+of\s+\d+\s*$/i.exec(choice.label?.type === 'string' ? choice.label.value : '');
-    const wanted = exactly ? Number(exactly[1]) : null;
-    const kept = new Set<ChildItem>();
+  /**
+   * The choices of a block: a `choice` element's (all its SupportedBy children are alternatives)
+   * or, in a block with choice groups, one per group (its members; the other children are kept).
+   */
+  private choicesOf(owner: ElementNode): Choice[] {
+    const whole = modifier(owner.modifiers, 'choice');
+    if (whole) return [{ modifier: whole, name: `choice ${named(owner)}`, alternatives: owner.children.filter((c) => this.isAlternative(c)) as Alternative[] }];
+    return (owner.choices ?? []).map((group, j) => {
+      const alternatives = owner.children.filter((c) => c.choiceGroup === j && this.isAlternative(c)) as Alternative[];
+      return { modifier: group.modifier, name: `the choice of ${named(owner)} among ${alternatives.map((a) => a.id).join(', ')}`, alternatives };
+    });
+  }
+
+  /** The alternatives the choices of a block leave out (none when the block has no choice). */
+  private choose(owner: ElementNode, scope: Scope, path: readonly Segment[], suffix: readonly string[]): Set<ChildItem> {
+    const dropped = new Set<ChildItem>();
+    const choices = this.choicesOf(owner);
+    if (choices.length === 0) return dropped;
+    const byName = this.namedAlternatives(owner, choices, scope);
+    choices.forEach((choice, j) => {
+      const kept = byName?.get(j) ?? this.filledAlternatives(owner, choice, scope, path, suffix);
+      for (const a of choice.alternatives) if (!kept.has(a)) dropped.add(a);
+    });
+    return dropped;
+  }
+
+  /**
+   * The alternatives the data names under the owner's ID (`G2: S2`, or a list), per choice; null
+   * when it names none. A choice none of whose alternatives is named is left to the data it fills.
+   */
+  private namedAlternatives(owner: ElementNode, choices: Choice[], scope: Scope): Map<number, Set<ChildItem>> | null {
     const found = scope.lookup(owner.id);
-    if (found.found) {
-      const chosen = Array.isArray(found.value) ? found.value : [found.value];
-      for (const name of chosen) {
-        const alternative = alternatives.find((a) => a.id === (isScalar(name) ? scalarText(name) : null));
-        if (alternative) kept.add(alternative);
-        else this.report('GSN528', `${found.path} names ${describe(name)}, which is no alternative of choice ${named(owner)}; name one or more of ${names}`, choice.span);
+    if (!found.found) return null;
+    const chosen = Array.isArray(found.value) ? found.value : [found.value];
+    const kept = new Map<number, Set<ChildItem>>();
+    let unknown = false;
+    for (const name of chosen) {
+      const id = isScalar(name) ? scalarText(name) : null;
+      const j = choices.findIndex((c) => c.alternatives.some((a) => a.id === id));
+      if (j < 0) {
+        unknown = true;
+        const which = choices.length === 1 ? choices[0]!.name : `any choice of ${named(owner)}`;
+        const names = choices.flatMap((c) => c.alternatives.map((a) => a.id)).join(', ');
+        this.report('GSN528', `${found.path} names ${describe(name)}, which is no alternative of ${which}; name one or more of ${names}`, choices[0]!.modifier.span);
+        continue;
       }
-      if (wanted !== null && kept.size !== wanted && kept.size === chosen.length) {
-        this.report('GSN529', `choice ${named(owner)} is "${choice.label?.type === 'string' ? choice.label.value : ''}", but ${found.path} names ${kept.size} alternatives`, choice.span);
-      }
-      return kept;
+      const set = kept.get(j) ?? new Set<ChildItem>();
+      kept.set(j, set);
+      set.add(choices[j]!.alternatives.find((a) => a.id === id)!);
     }
+    if (kept.size === 0) return choices.length === 1 ? new Map([[0, new Set<ChildItem>()]]) : null;
+    for (const [j, set] of kept) {
+      const choice = choices[j]!;
+      const wanted = wantedOf(choice.modifier);
+      if (wanted !== null && set.size !== wanted && !unknown) this.report('GSN529', `${choice.name} is "${labelOf(choice.modifier)}", but ${found.path} names ${set.size} alternatives`, choice.modifier.span);
+    }
+    return kept;
+  }
+
+  /** The alternatives of a choice the data fills in (tried out); left-out ones are noted (GSN530). */
+  private filledAlternatives(owner: ElementNode, choice: Choice, scope: Scope, path: readonly Segment[], suffix: readonly string[]): Set<ChildItem> {
+    const { alternatives, name, modifier: m } = choice;
+    const kept = new Set<ChildItem>();
     const missingOf = new Map<ChildItem, StageDiagnostic[]>();
     for (const alternative of alternatives) {
       const missing = this.probe(() => this.child(alternative, scope, path, suffix));
@@ -382,17 +449,17 @@ class Instantiator {
     if (kept.size === 0) {
       // What each alternative lacks, as if it were kept: an enclosing optional sees data missing.
       for (const missing of missingOf.values()) for (const d of missing) this.diagnostics.push(d);
-      this.report('GSN529', `the data fills no alternative of choice ${named(owner)}${forItem(scope)}; fill one in, or name the one to keep (${owner.id}: ${alternatives[0]?.id ?? 'ID'})`, choice.span);
+      this.report('GSN529', `the data fills no alternative of ${name}${forItem(scope)}; fill one in, or name the one to keep (${owner.id}: ${alternatives[0]?.id ?? 'ID'})`, m.span);
       return kept;
     }
+    const wanted = wantedOf(m);
     if (wanted !== null && kept.size !== wanted) {
       const ids = alternatives.filter((a) => kept.has(a)).map((a) => a.id);
-      const label = choice.label?.type === 'string' ? choice.label.value.trim() : '';
-      this.report('GSN529', `choice ${named(owner)} is "${label}", but the data fills ${kept.size} of its alternatives (${ids.join(', ')})${forItem(scope)}; name the ones to keep (${owner.id}: ${ids[0] ?? 'ID'})`, choice.span);
+      this.report('GSN529', `${name} is "${labelOf(m).trim()}", but the data fills ${kept.size} of its alternatives (${ids.join(', ')})${forItem(scope)}; name the ones to keep (${owner.id}: ${ids[0] ?? 'ID'})`, m.span);
       return kept;
     }
     for (const [alternative, missing] of missingOf) {
-      this.note(`alternative ${(alternative as ElementNode | Reference).id} of choice ${named(owner)} is left out${forItem(scope)}: ${missing[0]!.message}`, choice.span);
+      this.note(`alternative ${(alternative as Alternative).id} of ${name} is left out${forItem(scope)}: ${missing[0]!.message}`, m.span);
     }
     return kept;
   }
@@ -445,7 +512,7 @@ class Instantiator {
     const args = a.args.map((arg): AnnotationArg => (arg.type === 'string' ? { ...arg, value: this.fill(arg, scope, null) } : arg));
     const out: Annotation = { ...a, args };
     if (a.name === 'acp' && args[0]?.type === 'identifier' && suffix.length > 0) args[0] = { ...args[0], value: [args[0].value, ...suffix].join('.') };
-    if (a.name === 'acp') this.contexts.set(out, path);
+    if (ANNOTATIONS.get(a.name)?.elements !== undefined) this.contexts.set(out, path); // its element names are resolved later
     return out;
   }
 
@@ -460,6 +527,42 @@ class Instantiator {
     const copies = this.copies.get(id);
     if (!copies) return this.definitions.has(id) ? [] : [{ id, path: [] }];
     return copies.filter((c) => compatible(path, c.path));
+  }
+
+  /**
+   * What a reference names (`resolve`, without repeats); `span` is where its ID is written. From
+   * outside a repeated subtree into it, that is every copy: said once per reference (GSN542).
+   */
+  private copiesNamed(id: string, path: readonly Segment[], span: Span): Copy[] {
+    const copies = unique(this.resolve(id, path));
+    const many = this.repeatedOutside(id, path);
+    const key = `${span.start}:${span.end}`;
+    if (!many || copies.length === 0 || this.warned.has(key)) return copies;
+    this.warned.add(key);
+    const m = modifier(many.modifiers, 'many')!;
+    this.diagnostics.push({
+      code: 'GSN542',
+      message: `${id} is named outside the subtree that ${this.written(m)} repeats (${many.id} and what it holds), so this names every copy: ${listed(copies)}; to name one copy, write the reference inside that subtree`,
+      span,
+      related: [{ message: `${this.written(m)} repeats ${many.id}`, span: m.span }],
+    });
+    return copies;
+  }
+
+  /**
+   * The first `many` child around pattern element `id` that does not also hold `path` (where a
+   * reference to it is written), or null when every one does: a reference from outside a
+   * repeated subtree names every copy of it.
+   */
+  private repeatedOutside(id: string, path: readonly Segment[]): ElementNode | null {
+    const chain = this.repeatedBy.get(id) ?? [];
+    for (let i = 0; i < chain.length; i++) if (path[i]?.many !== chain[i]) return chain[i]!;
+    return null;
+  }
+
+  /** A modifier as written in the pattern: `many(hazards)`. */
+  private written(m: Modifier): string {
+    return this.source.slice(m.span.start, m.span.end);
   }
 
   private resolveTop(items: TopItem[]): TopItem[] {
@@ -478,20 +581,13 @@ class Instantiator {
     for (const child of node.children) {
       if (child.type === 'element') children.push(this.resolveElement(child));
       else if (child.type === 'reference') {
-        for (const copy of unique(this.resolve(child.id, this.contexts.get(child) ?? own.path))) children.push({ ...child, id: copy.id });
+        for (const copy of this.copiesNamed(child.id, this.contexts.get(child) ?? own.path, child.span)) children.push({ ...child, id: copy.id });
       } else children.push(...this.resolveChallenge(child, own, this.contexts.get(child) ?? own.path));
     }
     const annotations: Annotation[] = [];
     for (const a of node.annotations) {
-      if (a.name !== 'acp' || a.args.length < 2) {
-        annotations.push(a);
-        continue;
-      }
-      const targets = a.args.slice(1).flatMap((arg) =>
-        arg.type === 'identifier' ? unique(this.resolve(arg.value, this.contexts.get(a) ?? own.path)).map((c): AnnotationArg => ({ ...arg, value: c.id })) : [arg],
-      );
-      // An @acp whose links are all gone would sit on the element instead: left out with them.
-      if (targets.length > 0) annotations.push({ ...a, args: [a.args[0]!, ...targets] });
+      const resolved = this.resolveAnnotation(a, own.id, this.contexts.get(a) ?? own.path);
+      if (resolved) annotations.push(resolved);
     }
     const out: ElementNode = { ...node, children, annotations };
     const notes = this.notes.get(node);
@@ -500,6 +596,45 @@ class Instantiator {
       this.notes.set(out, notes);
     }
     return out;
+  }
+
+  /**
+   * An annotation whose arguments name elements (ANNOTATIONS' `elements`: `@acp` targets,
+   * `@subsystem-risk`) names the copies a reference written there would. One that takes a single
+   * element must name exactly one (GSN529). Null to leave it out: an `@acp` whose links are all
+   * gone would sit on the element instead.
+   */
+  private resolveAnnotation(a: Annotation, owner: string, at: readonly Segment[]): Annotation | null {
+    const spec = ANNOTATIONS.get(a.name);
+    const first = spec?.elements;
+    if (spec === undefined || first === undefined || a.args.length <= first) return a;
+    const single = spec.max === first + 1;
+    const names: AnnotationArg[] = [];
+    for (const arg of a.args.slice(first)) {
+      if (arg.type !== 'identifier') names.push(arg);
+      else if (!single) for (const c of this.copiesNamed(arg.value, at, arg.span)) names.push({ ...arg, value: c.id });
+      else {
+        const one = this.oneCopy(`@${a.name}(${arg.value}) on ${owner}`, arg.value, at, arg.span);
+        if (one) names.push({ ...arg, value: one.id });
+      }
+    }
+    return names.length === 0 ? null : { ...a, args: [...a.args.slice(0, first), ...names] };
+  }
+
+  /** The one copy a single-element reference (`@subsystem-risk(SS1)`) names, or null (GSN529). */
+  private oneCopy(what: string, id: string, at: readonly Segment[], span: Span): Copy | null {
+    const copies = unique(this.resolve(id, at));
+    const many = this.repeatedOutside(id, at);
+    if (copies.length === 0) {
+      this.report('GSN529', `${what} names ${id}, which the data leaves out of the result; name an element the result keeps`, span);
+      return null;
+    }
+    if (many) {
+      const m = modifier(many.modifiers, 'many')!;
+      this.report('GSN529', `${what} names ${id}, which ${this.written(m)} repeats (${many.id} and what it holds); from outside that subtree it names every copy (${listed(copies)}), but it takes one element; write it inside the repeated subtree`, span);
+      return null;
+    }
+    return copies[0]!;
   }
 
   private resolveLink(item: LinkStatement): LinkStatement[] {
@@ -513,7 +648,7 @@ class Instantiator {
     const modifiers = (item.modifiers ?? []).filter((m) => !PATTERN_MODIFIERS.has(m.name));
     const root = Scope.root(this.data);
     for (const from of unique(this.resolve(item.from.id, []))) {
-      const to = item.to.filter((t) => !(optional && this.switchedOff(t.id, optional, root))).flatMap((t) => unique(this.resolve(t.id, from.path)).map((c) => ({ ...t, id: c.id })));
+      const to = item.to.filter((t) => !(optional && this.switchedOff(t.id, optional, root))).flatMap((t) => this.copiesNamed(t.id, from.path, t.span).map((c) => ({ ...t, id: c.id })));
       if (to.length === 0) continue;
       const link: LinkStatement = { ...item, from: { ...item.from, id: from.id }, to };
       if (modifiers.length > 0) link.modifiers = modifiers;
@@ -532,10 +667,10 @@ class Instantiator {
       const targets: ChallengeTarget[] = [];
       for (const t of item.targets) {
         if (t.type === 'element') {
-          for (const c of unique(this.resolve(t.element.id, at))) targets.push({ ...t, element: { ...t.element, id: c.id } });
+          for (const c of this.copiesNamed(t.element.id, at, t.element.span)) targets.push({ ...t, element: { ...t.element, id: c.id } });
         } else {
-          for (const a of unique(this.resolve(t.from.id, at))) {
-            for (const b of unique(this.resolve(t.to.id, a.path))) targets.push({ ...t, from: { ...t.from, id: a.id }, to: { ...t.to, id: b.id } });
+          for (const a of this.copiesNamed(t.from.id, at, t.from.span)) {
+            for (const b of this.copiesNamed(t.to.id, a.path, t.to.span)) targets.push({ ...t, from: { ...t.from, id: a.id }, to: { ...t.to, id: b.id } });
           }
         }
       }
@@ -567,6 +702,17 @@ class Instantiator {
   private note(message: string, span: Span): void {
     if (!this.probing) this.report('GSN530', message, span);
   }
+}
+
+/** A `choice("k of n")` label's text ('' for none or a label that is not a string). */
+function labelOf(choice: Modifier): string {
+  return choice.label?.type === 'string' ? choice.label.value : '';
+}
+
+/** k of a `choice("k of n")` label: how many alternatives to keep; null when the label says not. */
+function wantedOf(choice: Modifier): number | null {
+  const exactly = /^\s*(\d+)\s+of\s+\d+\s*$/i.exec(labelOf(choice));
+  return exactly ? Number(exactly[1]) : null;
 }
 
 function modifier(list: readonly Modifier[], name: ModifierName): Modifier | undefined {
@@ -603,6 +749,12 @@ function compatible(at: readonly Segment[], copy: readonly Segment[]): boolean {
     if (at[i]!.index !== copy[i]!.index) return false;
   }
   return true;
+}
+
+/** IDs for a message: the first five, and how many more. */
+function listed(copies: readonly Copy[]): string {
+  const shown = copies.slice(0, 5).map((c) => c.id).join(', ');
+  return copies.length > 5 ? `${shown} and ${copies.length - 5} more` : shown;
 }
 
 function unique(copies: Copy[]): Copy[] {

@@ -18,9 +18,10 @@ import type { Model } from '../semantics/model.js';
 import { CONTEXT_KINDS } from '../syntax/ast.js';
 import { leftMiddle, rightMiddle, type ShapeBox } from './geometry.js';
 import type { ShapeGeometry } from './shapes.js';
-import { CONTEXT_GAP, CONTEXT_STACK_GAP, LAYER_SPACING, MARGIN, NODE_SPACING } from './style.js';
+import { CONTEXT_GAP, CONTEXT_STACK_GAP, LAYER_SPACING, MARGIN, NODE_SPACING, STRATEGY_SKEW } from './style.js';
 import type { Point } from './types.js';
 import { challengeEnds, challengePortOffset } from './challenges.js';
+import { choiceLanes, type Lane } from './patterns.js';
 
 export interface PackMember {
   /** Index into model.elements. */
@@ -53,6 +54,8 @@ export interface GraphPlan {
   unrouted: number[];
   /** Model challenges routed by ELK, as ELK edge id `c<j>` for challenge j. */
   challengesRouted: Set<number>;
+  /** Pattern extension: model edge index -> how far right of its element's centre the edge leaves (choice lanes). */
+  startShift: Map<number, number>;
   graph: ElkNode;
 }
 
@@ -99,6 +102,7 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
   model.elements.forEach((e, i) => {
     if (!index.has(e.id)) index.set(e.id, i);
   });
+  const lanes = choiceLanes(model, index, (i) => shapes[i]!.width - (shapes[i]!.kind === 'strategy' ? STRATEGY_SKEW : 0));
   const edgeEnds = model.edges.map((e) => {
     const from = index.get(e.from);
     const to = index.get(e.to);
@@ -231,18 +235,12 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
         ...challengePort,
         topPort(`${pack.elkId}t`, pack.portX),
         ...extraTops,
-        {
-          id: `${pack.elkId}b`,
-          x: pack.portX,
-          y: pack.height,
-          width: 0,
-          height: 0,
-          layoutOptions: { 'elk.port.side': 'SOUTH' },
-        },
+        ...(lanes.ofElement.get(pack.main) ?? [ORDINARY]).map((lane) => bottomPort(`${pack.elkId}${lane.port}`, pack.portX + lane.dx, pack.height)),
       ],
     };
   });
   const edges: ElkExtendedEdge[] = [];
+  const startShift = new Map<number, number>();
   const usedTops = new Array<number>(packs.length).fill(0);
   const supportPort = (target: number) =>
     supportersOf[target]! > 1 ? `${packs[target]!.elkId}t${usedTops[target]!++}` : `${packs[target]!.elkId}t`;
@@ -253,9 +251,11 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
         edges.push({ id: `c${k - m}`, sources: [`${packs[packOf[ends.from]!]!.elkId}c`], targets: [`${packs[packOf[ends.to]!]!.elkId}t`] });
         continue;
       }
+      const lane = lanes.ofEdge.get(k) ?? lanes.ofElement.get(ends.from)?.[0] ?? ORDINARY;
+      if (lane.dx !== 0) startShift.set(k, lane.dx);
       edges.push({
         id: `e${routed.length}`,
-        sources: [`${packs[packOf[ends.from]!]!.elkId}b`],
+        sources: [`${packs[packOf[ends.from]!]!.elkId}${lane.port}`],
         targets: [supportPort(packOf[ends.to]!)],
       });
       routed.push(k);
@@ -263,15 +263,20 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
   }
   const sweep = packs.length <= DAG_SWEEP_LIMIT && hasLongEdges(packs.length, outEdges, (k) => packOf[allEnds[k]!.to]!);
   const layoutOptions = sweep ? { ...ELK_OPTIONS, ...DAG_OPTIONS } : { ...ELK_OPTIONS };
-  return { packs, packOf, routed, unrouted, challengesRouted, graph: { id: 'root', layoutOptions, children, edges } };
+  return { packs, packOf, routed, unrouted, challengesRouted, startShift, graph: { id: 'root', layoutOptions, children, edges } };
 }
 
+/** The bottom port SupportedBy links leave from, at the element's centre (choice lanes add more: patterns.ts). */
+const ORDINARY: Lane = { port: 'b', dx: 0 };
+
+// No `elk.port.side` on ports: with FIXED_POS, ELK reads the side from where the port is (top
+// edge: north, bottom edge: south), with the same result, and each option costs ELK time per port.
 function topPort(id: string, x: number) {
-  return { id, x, y: 0, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'NORTH' } };
+  return { id, x, y: 0, width: 0, height: 0 };
 }
 
 function bottomPort(id: string, x: number, y: number) {
-  return { id, x, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'SOUTH' } };
+  return { id, x, y, width: 0, height: 0 };
 }
 
 /**

@@ -2,14 +2,15 @@
  * Pattern extension: where the multiplicity balls and choice diamonds go (grammar/extensions.md),
  * placed on the finished layout. A `many` (solid) or `optional` (hollow) ball sits on the link's
  * last segment just before the arrowhead, its label to the right; a choice diamond sits on the
- * junction where the element's SupportedBy links part (the first bend of the first one, or just
- * below the shape when the links run straight), its label to the right, above the links. The diagram grows to
- * hold the labels.
+ * junction where its SupportedBy links part (their first bend, or just below the shape when the
+ * links run straight), its label beside it, above the links. The diagram grows to hold the
+ * labels. A choice group's links leave from a port of their own (choiceLanes, used when the
+ * ELK graph is built), so their junction is theirs alone.
  */
 import type { Model } from '../semantics/model.js';
 import { measure } from './measure.js';
 import { MARGIN } from './style.js';
-import type { Layout, LayoutNode, Point } from './types.js';
+import type { Layout, LayoutChoice, LayoutEdge, LayoutNode, LayoutPatternMark, Point } from './types.js';
 
 /** Radius of a multiplicity ball. */
 export const BALL_RADIUS = 4;
@@ -25,6 +26,68 @@ const LABEL_GAP = 3;
 const CHOICE_DROP = 14;
 
 const round = (v: number) => Math.round(v * 100) / 100 + 0;
+
+/** Distance between the bottom ports of an element whose links leave in lanes (choice groups). */
+const LANE_GAP = 24;
+
+/** A bottom port of an element: its name after the pack's ELK id, and its offset from the centre. */
+export interface Lane {
+  port: string;
+  dx: number;
+}
+
+/** Where the links of elements with choice groups leave from (see choiceLanes). */
+export interface ChoiceLanes {
+  /** Per model edge index: the lane a SupportedBy link of such an element leaves from. */
+  ofEdge: Map<number, Lane>;
+  /** Per element index: its lanes, the ordinary one (`b`) first. */
+  ofElement: Map<number, Lane[]>;
+}
+
+/**
+ * Pattern extension: the bottom ports of elements with choice groups. Each group's links leave
+ * from a port of their own, so that ELK joins them, and only them, at one junction (where the
+ * diamond goes); the element's other links leave from the usual port `b`. The ports sit side by
+ * side under the element, in the order of their first link (source order), centred.
+ * `bottomWidth` is the length of an element's bottom side, which the ports stay well inside.
+ */
+export function choiceLanes(model: Model, index: ReadonlyMap<string, number>, bottomWidth: (element: number) => number): ChoiceLanes {
+  const lanes: ChoiceLanes = { ofEdge: new Map(), ofElement: new Map() };
+  const groupOf = new Map<string, number>();
+  (model.choices ?? []).forEach((c, j) => {
+    for (const to of c.to) groupOf.set(`${c.from}\u0000${to}`, j);
+  });
+  if (groupOf.size === 0) return lanes;
+  const owners = new Set((model.choices ?? []).filter((c) => c.to.length > 0).map((c) => c.from));
+  // Per element, its ports in the order of their first link, and the links of each.
+  const ports = new Map<number, Map<string, number[]>>();
+  model.edges.forEach((e, k) => {
+    const i = index.get(e.from);
+    if (i === undefined || e.relation !== 'supportedBy' || !owners.has(e.from)) return;
+    const group = groupOf.get(`${e.from}\u0000${e.to}`);
+    const port = group === undefined ? 'b' : `g${group}`;
+    const byPort = ports.get(i) ?? new Map<string, number[]>();
+    ports.set(i, byPort);
+    const list = byPort.get(port) ?? [];
+    byPort.set(port, list);
+    list.push(k);
+  });
+  for (const [i, byPort] of ports) {
+    const m = byPort.size;
+    const gap = Math.min(LANE_GAP, bottomWidth(i) / (m + 1));
+    const list: Lane[] = [];
+    [...byPort.keys()].forEach((port, p) => {
+      const lane = { port, dx: round((p - (m - 1) / 2) * gap) };
+      list.push(lane);
+      for (const k of byPort.get(port)!) lanes.ofEdge.set(k, lane);
+    });
+    // `b` first; an element whose links all sit in groups keeps it at its centre for the rest.
+    const ordinary = list.find((l) => l.port === 'b') ?? { port: 'b', dx: 0 };
+    lanes.ofElement.set(i, [ordinary, ...list.filter((l) => l !== ordinary)]);
+  }
+  return lanes;
+}
+
 
 /**
  * Adds `multiplicity` to the edges and `choice` to the nodes that have them. Returns, per link
@@ -55,29 +118,54 @@ export function placePatterns(model: Model, layout: Layout): Map<string, number>
   });
   const nodes = new Map<string, LayoutNode>();
   for (const n of layout.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
+  const supports = (from: string) => layout.edges.filter((e) => e.from === from && e.relation === 'supportedBy' && e.points.length >= 2);
   for (const element of model.elements) {
     if (!element.choice) continue;
     const node = nodes.get(element.id);
-    if (!node) continue;
-    const first = layout.edges.find((e) => e.from === element.id && e.relation === 'supportedBy' && e.points.length >= 2);
-    const at = junction(node, first?.points);
-    const label = element.choice.label;
-    const width = label ? measure(label, { bold: false, italic: false, code: false }, PATTERN_FONT_SIZE) : 0;
-    // Right of the diamond, above the line the links part along.
-    const labelAt = label ? { x: round(at.x + CHOICE_WIDTH / 2 + LABEL_GAP), y: round(at.y - LABEL_GAP) } : null;
-    node.choice = { label, at, labelAt, labelWidth: round(width) };
-    if (labelAt) grow(labelAt.x + width);
+    if (node) node.choice = choiceMark(node, supports(element.id), element.choice.label, grow);
   }
+  // Choice groups: the diamond on the junction of the group's links only (they leave from a
+  // port of their own, see choiceLanes).
+  const choices: LayoutChoice[] = [];
+  for (const c of model.choices ?? []) {
+    const node = nodes.get(c.from);
+    if (!node) continue;
+    const to = new Set(c.to);
+    const links = supports(c.from).filter((e) => to.has(e.to));
+    choices.push({ from: c.from, to: [...c.to], ...choiceMark(node, links, c.label, grow) });
+  }
+  if (model.choices) layout.choices = choices;
   layout.width = round(right);
   return taken;
 }
 
-/** The first bend of a link leaving the shape's bottom straight down; else just below the shape. */
-function junction(node: LayoutNode, points: readonly Point[] | undefined): Point {
-  const bottom = { x: node.x + node.width / 2, y: node.y + node.height };
-  const [a, b, c] = points ?? [];
-  if (a && b && c && Math.abs(a.x - b.x) < 0.05 && b.y - a.y >= CHOICE_HEIGHT / 2 + 2) return { x: round(b.x), y: round(b.y) };
-  return { x: round(bottom.x), y: round(bottom.y + CHOICE_DROP) };
+/**
+ * The diamond on the junction of `links` and its label beside it, above the line the links part
+ * along: on the right, or on the left when the links leave left of the element's centre (its
+ * other links leave right of them) and the label fits there.
+ */
+function choiceMark(node: LayoutNode, links: readonly LayoutEdge[], label: string | null, grow: (x: number) => void): LayoutPatternMark {
+  const at = junction(node, links);
+  const width = label ? measure(label, { bold: false, italic: false, code: false }, PATTERN_FONT_SIZE) : 0;
+  const leftX = at.x - CHOICE_WIDTH / 2 - LABEL_GAP - width;
+  const left = at.x < node.x + node.width / 2 - 0.5 && leftX >= MARGIN / 2;
+  const labelAt = label ? { x: round(left ? leftX : at.x + CHOICE_WIDTH / 2 + LABEL_GAP), y: round(at.y - LABEL_GAP) } : null;
+  if (labelAt) grow(labelAt.x + width);
+  return { label, at, labelAt, labelWidth: round(width) };
+}
+
+/**
+ * Where the links part: the first bend of one leaving the shape's bottom straight down (links
+ * from one port share their first segment, so it is their common junction); else just below
+ * the shape, on the links' first segment.
+ */
+function junction(node: LayoutNode, links: readonly LayoutEdge[]): Point {
+  for (const link of links) {
+    const [a, b, c] = link.points;
+    if (a && b && c && Math.abs(a.x - b.x) < 0.05 && b.y - a.y >= CHOICE_HEIGHT / 2 + 2) return { x: round(b.x), y: round(b.y) };
+  }
+  const x = links[0]?.points[0]?.x ?? node.x + node.width / 2;
+  return { x: round(x), y: round(node.y + node.height + CHOICE_DROP) };
 }
 
 /**

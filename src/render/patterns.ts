@@ -1,9 +1,9 @@
 /**
  * Pattern extension: the multiplicity ball on a link (`<g class="gsn-many">` solid,
- * `<g class="gsn-optional">` hollow) and the choice diamond on an element's link junction
- * (`<g class="gsn-choice">`, solid), each with its label, where the layout put them.
+ * `<g class="gsn-optional">` hollow) and the choice diamond on an element's link junction or on a
+ * choice group's (`<g class="gsn-choice">`, solid), each with its label, where the layout put them.
  */
-import type { LayoutEdge, LayoutNode, LayoutPatternMark } from '../layout/types.js';
+import type { LayoutChoice, LayoutEdge, LayoutNode, LayoutPatternMark } from '../layout/types.js';
 import { BALL_RADIUS, CHOICE_HEIGHT, CHOICE_WIDTH, PATTERN_FONT_SIZE } from '../layout/patterns.js';
 import { element } from './build.js';
 import type { DomElement, SvgDocument } from './dom.js';
@@ -34,10 +34,18 @@ export function drawMultiplicity(doc: SvgDocument, edge: LayoutEdge): DomElement
 }
 
 export function drawChoice(doc: SvgDocument, node: LayoutNode): DomElement | null {
-  const mark = node.choice;
-  if (!mark) return null;
+  return node.choice ? diamond(doc, node.choice, node.id, null) : null;
+}
+
+/** A choice group's diamond: `data-to` lists its alternatives. */
+export function drawChoiceGroup(doc: SvgDocument, choice: LayoutChoice): DomElement {
+  return diamond(doc, choice, choice.from, choice.to.join(' '));
+}
+
+function diamond(doc: SvgDocument, mark: LayoutPatternMark, from: string, to: string | null): DomElement {
   const group = element(doc, 'g', { class: 'gsn-choice' });
-  setUserAttribute(group, 'data-from', node.id);
+  setUserAttribute(group, 'data-from', from);
+  if (to !== null) setUserAttribute(group, 'data-to', to);
   const { x, y } = mark.at;
   const w = CHOICE_WIDTH / 2;
   const h = CHOICE_HEIGHT / 2;

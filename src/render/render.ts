@@ -22,7 +22,7 @@ import { resolveTheme, themeBackground, themeStylesheet, type ThemeName } from '
 import { setUserAttribute } from './user-text.js';
 import { drawChallenge } from './dialectic.js';
 import { drawAcp } from './confidence.js';
-import { drawChoice, drawMultiplicity } from './patterns.js';
+import { drawChoice, drawChoiceGroup, drawMultiplicity } from './patterns.js';
 import { EXTENSION_STYLESHEET } from './stylesheet.js';
 
 export interface RenderOptions {
@@ -74,6 +74,7 @@ export function render(layout: Layout, options: RenderOptions): string {
     }
     for (const edge of layout.edges) if (edge.multiplicity) out.push(serialize(drawMultiplicity(doc, edge)!)); // pattern extension
     for (const node of layout.nodes) if (node.choice) out.push(serialize(drawChoice(doc, node)!));
+    for (const choice of layout.choices ?? []) out.push(serialize(drawChoiceGroup(doc, choice)));
     out.push(closeTag(edges));
 
     const nodes = element(doc, 'g', { class: 'gsn-nodes', 'text-anchor': 'middle' });

@@ -16,6 +16,11 @@ export interface AnnotationSpec {
   takes: string;
   /** How it is written, for messages. */
   example: string;
+  /**
+   * The position of the first argument that names an element (every argument from there on
+   * does); absent when none does. Tools that rename elements (`gsnc instantiate`) rename these.
+   */
+  elements?: number;
 }
 
 function flag(name: string): AnnotationSpec {
@@ -40,7 +45,7 @@ export const ANNOTATIONS: ReadonlyMap<string, AnnotationSpec> = new Map<string, 
   // Generic
   ['url', { min: 1, max: 1, types: ['string'], takes: 'exactly one string, the link target', example: '@url("https://example.org/report.pdf")' }],
   // GSN Community Standard confidence extension: an assurance claim point (grammar/extensions.md)
-  ['acp', { min: 1, max: Number.POSITIVE_INFINITY, types: ['identifier'], takes: 'a name, then the IDs whose links it sits on (none: on the element itself)', example: '@acp(ACP1, Sn1)' }],
+  ['acp', { min: 1, max: Number.POSITIVE_INFINITY, types: ['identifier'], takes: 'a name, then the IDs whose links it sits on (none: on the element itself)', example: '@acp(ACP1, Sn1)', elements: 1 }],
   ['class', { min: 1, max: Number.POSITIVE_INFINITY, types: ['identifier', 'string'], takes: 'one or more CSS class names (identifiers or strings)', example: '@class(highlight, "needs-review")' }],
   // A text layer (gsn2x's extra keys, README.md "gsn2x YAML"): kept in the model, one per layer.
   ['layer', { min: 2, max: 2, types: ['identifier', 'string'], takes: 'a layer name and its text', example: '@layer(owner, "Safety team")' }],
@@ -51,7 +56,7 @@ export const ANNOTATIONS: ReadonlyMap<string, AnnotationSpec> = new Map<string, 
   ['outcome', flag('outcome')],
   ['deployment-assumption', flag('deployment-assumption')],
   ['subsystem', flag('subsystem')],
-  ['subsystem-risk', { min: 1, max: 1, types: ['identifier'], takes: 'one identifier, the subsystem', example: '@subsystem-risk(SS1)' }],
+  ['subsystem-risk', { min: 1, max: 1, types: ['identifier'], takes: 'one identifier, the subsystem', example: '@subsystem-risk(SS1)', elements: 0 }],
   ['interaction-risk', flag('interaction-risk')],
   ['inability', buildingBlock('inability', 'dangerous-capability-evals')],
   ['control', buildingBlock('control', 'monitoring')],

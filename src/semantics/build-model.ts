@@ -2,6 +2,7 @@ import type { Annotation, Document, ElementNode } from '../syntax/ast.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { isAllowedUrl } from '../text/url.js';
 import { resolveAcps } from './acps.js';
+import { resolveChoices } from './choices.js';
 import { labelText } from './binder.js';
 import { CSS_CLASS_NAME } from './annotations.js';
 import { hasModifier, type SemanticContext } from './context.js';
@@ -15,6 +16,7 @@ import { modifierFits } from './modifiers.js';
  */
 export function buildModel(ctx: SemanticContext): Model {
   const acps = resolveAcps(ctx).acps;
+  const choices = resolveChoices(ctx).choices;
   return {
     module: moduleOf(ctx.doc),
     elements: ctx.elements.map(toElement),
@@ -22,6 +24,7 @@ export function buildModel(ctx: SemanticContext): Model {
     topGoals: ctx.topGoals.map((g) => g.id),
     ...(ctx.challenges.length > 0 ? { challenges: ctx.challenges.map((c) => ({ ...c, target: { ...c.target } })) } : {}),
     ...(acps.length > 0 ? { acps } : {}),
+    ...(choices.length > 0 ? { choices } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ import { onlyCountersChallenge } from './rules/only-counters-challenge.js';
 import { relationModifiers } from './rules/relation-modifiers.js';
 import { acpTargets } from './rules/acp-targets.js';
 import { choiceAlternatives } from './rules/choice-alternatives.js';
+import { choiceGroups } from './rules/choice-groups.js';
 import { modifierLabels } from './rules/modifier-labels.js';
 import { multiplicityPlacement } from './rules/multiplicity-placement.js';
 import { placeholdersUninstantiated } from './rules/placeholders-uninstantiated.js';
@@ -65,6 +66,7 @@ const RULES: readonly Rule[] = [
   acpTargets, //                GSN505 an ACP on a link not stated, GSN506 an ACP name twice
   multiplicityPlacement, //     GSN507 many/optional with no link, GSN508 both on one link
   modifierLabels, //            GSN509 a label on a modifier that takes none
+  choiceGroups, //              GSN540 a choice group in a choice element, GSN541 a non-SupportedBy alternative
   // Warnings
   developedOrUndeveloped, //    GSN301 a goal or strategy neither supported nor undeveloped
   standardLinks, //             GSN302 strategy -> solution or strategy -> strategy

@@ -183,6 +183,116 @@ describe('references follow the copies', () => {
     expect(text).toContain('goal G2.1 "A is mitigated" @acp(ACP2.1, Sn1.1) {\n      solution Sn1.1 "Test of A"\n      Sn9\n    }');
     expect(text).toContain('goal G2.2 "B is mitigated" @acp(ACP2.2, Sn1.2) {\n      solution Sn1.2 "Test of B"\n      Sn9\n    }');
     expect(text).toContain('CSn1 challenges G2.1, G2.2');
+    // From outside the repeated subtree: every copy, and a warning that says so.
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([['GSN542', 'warning', 11, 17]]);
+    expect(result.diagnostics[0]!.message).toBe(
+      'G2 is named outside the subtree that many(hazards) repeats (G2 and what it holds), so this names every copy: G2.1, G2.2; to name one copy, write the reference inside that subtree',
+    );
+    expect(result.diagnostics[0]!.related).toEqual([expect.objectContaining({ message: 'many(hazards) repeats G2', line: 3, column: 5 })]);
+  });
+
+  // Every statement and annotation that names an element, written inside the repeated subtree.
+  const inside = [
+    'goal G1 "Top" {',
+    '  strategy S1 "Over each hazard" {',
+    '    many(hazards) uninstantiated goal G2 "{h} is mitigated" @subsystem-risk(SS1) @acp(ACP2, Sn1) {',
+    '      uninstantiated goal SS1 "Subsystem {h}" { solution Sn3 "Design" }',
+    '      uninstantiated solution Sn1 "Test of {h}"',
+    '      uninstantiated goal G3 "{h} stays mitigated" { defeated SS1 }',
+    '      Sn9',
+    '    }',
+    '  }',
+    '}',
+    'solution Sn9 "Shared review"',
+    'G3 -> Sn3',
+    'counter solution CSn1 "Doubt"',
+    'CSn1 challenges Sn9',
+    'CSn1 challenges G3 -> SS1',
+    '',
+  ].join('\n');
+
+  it('renames every reference inside a copy to the same copy: bare IDs, links, challenges, element-naming annotations', () => {
+    const result = instantiatePattern(inside, { hazards: [{ id: 'H1', h: 'A' }, { id: 'H2', h: 'B' }] });
+    // The challenge of G3 -> SS1 is written outside the copies: every copy, with a warning.
+    expect(brief(result.diagnostics)).toEqual(['15:17 GSN542']);
+    const text = body(result.text);
+    for (const k of ['H1', 'H2']) {
+      expect(text).toContain(`goal G2.${k} "${k === 'H1' ? 'A' : 'B'} is mitigated" @subsystem-risk(SS1.${k}) @acp(ACP2.${k}, Sn1.${k}) {`);
+      expect(text).toContain(`stays mitigated" {\n        defeated SS1.${k}\n      }`);
+    }
+    // A link statement whose source is repeated is repeated with it, each in its own copy; so is
+    // the link a challenge names from a repeated element.
+    expect(text).toContain('G3.H1 -> Sn3.H1\n\nG3.H2 -> Sn3.H2');
+    expect(text).toContain('CSn1 challenges G3.H1 -> SS1.H1, G3.H2 -> SS1.H2');
+    expect(text.replace(/\/\/.*$/gm, '')).not.toMatch(/\b(SS1|Sn1|Sn3|G2|G3)\b(?!\.)/); // no pattern ID is left (comments aside)
+  });
+
+  it('warns (GSN542) for each reference from outside a repeated subtree into it, even over one item', () => {
+    const pattern = [
+      'goal G1 "Top" @acp(ACP1, Sn1) {',
+      '  strategy S1 "Over each hazard" {',
+      '    many(hazards) uninstantiated goal G2 "{h} is mitigated" {',
+      '      uninstantiated solution Sn1 "Test of {h}"',
+      '    }',
+      '  }',
+      '  Sn1',
+      '}',
+      'goal G9 "Summary" { solution Sn9 "Review" }',
+      'G9 -> Sn1',
+      'counter solution CSn1 "Doubt"',
+      'CSn1 challenges G2 -> Sn1',
+      '',
+    ].join('\n');
+    const result = instantiatePattern(pattern, { hazards: [{ h: 'A' }] });
+    expect(brief(result.diagnostics)).toEqual(['1:26 GSN542', '7:3 GSN542', '10:7 GSN542', '12:17 GSN542']);
+    expect(result.diagnostics.every((d) => d.severity === 'warning' && d.message.includes('names every copy: '))).toBe(true);
+    const text = body(result.text);
+    expect(text).toContain('goal G1 "Top" @acp(ACP1, Sn1.1) {');
+    expect(text).toContain('G9 -> Sn1.1');
+    expect(text).toContain('CSn1 challenges G2.1 -> Sn1.1');
+  });
+
+  it('warns for a reference from one repeated subtree into another, and from an outer copy into an inner one', () => {
+    const pattern = [
+      'goal G1 "Top" {',
+      '  many(a) uninstantiated goal G2 "{x}" {',
+      '    many(b) uninstantiated solution Sn1 "{y}"',
+      '    uninstantiated goal G4 "All tests of {x}" { Sn1 }',
+      '  }',
+      '  many(c) uninstantiated goal G3 "{z}" {',
+      '    Sn1',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const result = instantiatePattern(pattern, { a: [{ x: 'X', b: [{ y: 'Y1' }, { y: 'Y2' }] }], c: [{ z: 'Z' }] });
+    expect(brief(result.diagnostics)).toEqual(['4:49 GSN542', '7:5 GSN542']);
+    expect(result.diagnostics[0]!.message).toContain('Sn1 is named outside the subtree that many(b) repeats (Sn1 and what it holds), so this names every copy: Sn1.1.1, Sn1.1.2');
+    expect(result.diagnostics[1]!.message).toContain('Sn1 is named outside the subtree that many(a) repeats (G2 and what it holds)');
+    expect(body(result.text)).toContain('goal G4.1 "All tests of X" {\n      Sn1.1.1\n      Sn1.1.2\n    }');
+    expect(body(result.text)).toContain('goal G3.1 "Z" {\n    Sn1.1.1\n    Sn1.1.2\n  }');
+  });
+
+  it('reports (GSN529) an annotation naming one element that names a repeated one from outside, or a left-out one', () => {
+    const outside = 'goal G1 "Top" @subsystem-risk(SS1) {\n  many(xs) uninstantiated goal SS1 "{item}" @subsystem { solution Sn1 "T" }\n}\n';
+    const result = instantiatePattern(outside, { xs: ['a'] });
+    expect(result.text).toBeNull();
+    expect(brief(result.diagnostics)).toEqual(['1:31 GSN529']);
+    expect(result.diagnostics[0]!.message).toBe(
+      '@subsystem-risk(SS1) on G1 names SS1, which many(xs) repeats (SS1 and what it holds); from outside that subtree it names every copy (SS1.1), but it takes one element; write it inside the repeated subtree',
+    );
+    const leftOut = 'goal G1 "Top" @subsystem-risk(SS1) {\n  solution Sn0 "R"\n  optional uninstantiated goal SS1 "{x}" @subsystem { solution Sn1 "T" }\n}\n';
+    const gone = instantiatePattern(leftOut, {});
+    expect(brief(gone.diagnostics)).toEqual(['1:31 GSN529', '3:3 GSN530']);
+    expect(gone.diagnostics[0]!.message).toContain('names SS1, which the data leaves out of the result');
+  });
+
+  it('keeps references to elements the pattern does not define (away elements, modules) as written in every copy', () => {
+    const pattern = 'module M\nimport Hazards\n\ngoal G1 "Top" {\n  many(xs) uninstantiated goal G2 "{item}" @acp(ACP1, HG1) {\n    HG1\n    Hazards\n  }\n}\n';
+    const result = instantiatePattern(pattern, { xs: ['a', 'b'] });
+    expect(result.diagnostics).toEqual([]);
+    expect(body(result.text)).toContain('goal G2.1 "a" @acp(ACP1.1, HG1) {\n    HG1\n    Hazards\n  }');
+    expect(body(result.text)).toContain('goal G2.2 "b" @acp(ACP1.2, HG1) {\n    HG1\n    Hazards\n  }');
   });
 
   it('drops links to what is left out', async () => {
@@ -296,6 +406,8 @@ describe('inputs gsnc cannot instantiate', () => {
     const result = instantiatePattern(pattern, { System: 'Pump' });
     expect(result.diagnostics).toEqual([]);
     expect(body(result.text)).toBe('module M "For Pump"\nimport Hazards\n\ngoal G1 "Pump is safe" {\n  G2\n}\n');
+    const byPath = instantiatePattern('import "lib/hazards.gsn"\n\nuninstantiated goal G1 "{System} is safe" {\n  G2\n}\n', { System: 'Pump' });
+    expect(body(byPath.text)).toBe('import "lib/hazards.gsn"\n\ngoal G1 "Pump is safe" {\n  G2\n}\n');
   });
 
   it('wants the data to be a map', () => {
@@ -343,5 +455,77 @@ describe('the example of grammar/extensions.md', () => {
     expect(brief(result.diagnostics)).toEqual(['5:7 GSN530']);
     const ids = [...body(result.text).matchAll(/(?:goal|strategy|solution) (\S+)/g)].map((m) => m[1]);
     expect(ids).toEqual(['G1', 'S1', 'G2.H1', 'Sn1.H1.1', 'Sn1.H1.2', 'G3.H1', 'G2.H2', 'Sn1.H2.1']);
+  });
+});
+
+describe('choice groups', () => {
+  const pattern = [
+    'goal G1 "Top" {',
+    '  many(hazards) uninstantiated goal G2 "{h} is addressed" {',
+    '    solution Sn0 "Hazard review of {h}"',
+    '    choice("1 of 2") {',
+    '      uninstantiated goal G3 "{h} is eliminated by {design}" {',
+    '        solution Sn1 "Design review"',
+    '      }',
+    '      uninstantiated goal G4 "{h} is mitigated by {control}" {',
+    '        solution Sn2 "Control test"',
+    '      }',
+    '    }',
+    '    choice {',
+    '      uninstantiated solution Sn3 "{audit}"',
+    '      uninstantiated solution Sn4 "{inspection}"',
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('chooses among the members only and keeps the other children, as ordinary children', async () => {
+    const result = await instantiate(pattern, { hazards: [{ h: 'A', design: 'removal', audit: 'Audit AU-1' }] });
+    expect(body(result.text)).toBe(
+      [
+        'goal G1 "Top" {',
+        '  // G2 for hazards[0]',
+        '  goal G2.1 "A is addressed" {',
+        '    solution Sn0.1 "Hazard review of A"',
+        '    goal G3.1 "A is eliminated by removal" {',
+        '      solution Sn1.1 "Design review"',
+        '    }',
+        '    solution Sn3.1 "Audit AU-1"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'alternative G4 of the choice of goal G2 among G3, G4 is left out for hazards[0]: no data for the placeholder {control} in goal G4: looked up hazards[0].control, then control',
+      'alternative Sn4 of the choice of goal G2 among Sn3, Sn4 is left out for hazards[0]: no data for the placeholder {inspection} in solution Sn4: looked up hazards[0].inspection, then inspection',
+    ]);
+    expect(brief(result.diagnostics)).toEqual(['4:5 GSN530', '12:5 GSN530']);
+  });
+
+  it('takes the members named under the owner ID, per group; a group with none named is decided by the data', async () => {
+    const data = { hazards: [{ h: 'A', design: 'd', control: 'c', audit: 'a', inspection: 'i', G2: ['G4', 'Sn4'] }, { h: 'B', design: 'd', control: 'c', audit: 'a', G2: 'G3' }] };
+    const result = await instantiate(pattern, data);
+    const text = body(result.text);
+    expect([...text.matchAll(/(?:goal|solution) (\S+)/g)].map((m) => m[1])).toEqual(['G1', 'G2.1', 'Sn0.1', 'G4.1', 'Sn2.1', 'Sn4.1', 'G2.2', 'Sn0.2', 'G3.2', 'Sn1.2', 'Sn3.2']);
+  });
+
+  it('reports a name of no member (GSN528), a count the label does not allow (GSN529), a group the data fills none of (GSN529)', () => {
+    const unknown = instantiatePattern(pattern, { hazards: [{ h: 'A', design: 'd', audit: 'a', G2: 'Sn0' }] });
+    expect(brief(unknown.diagnostics.filter((d) => d.severity === 'error'))).toEqual(['4:5 GSN528']);
+    expect(unknown.diagnostics[0]!.message).toBe('hazards[0].G2 names the text "Sn0", which is no alternative of any choice of goal G2; name one or more of G3, G4, Sn3, Sn4');
+    const two = instantiatePattern(pattern, { hazards: [{ h: 'A', design: 'd', control: 'c', audit: 'a', G2: ['G3', 'G4'] }] });
+    expect(brief(two.diagnostics)).toEqual(['4:5 GSN529', '12:5 GSN530']);
+    expect(two.diagnostics[0]!.message).toBe('the choice of goal G2 among G3, G4 is "1 of 2", but hazards[0].G2 names 2 alternatives');
+    const none = instantiatePattern(pattern, { hazards: [{ h: 'A', design: 'd' }] });
+    expect(brief(none.diagnostics)).toEqual(['4:5 GSN530', '12:5 GSN529', '13:36 GSN527', '14:36 GSN527']);
+    expect(none.text).toBeNull();
+  });
+
+  it('writes a pattern whose groups all keep every member as plain children', async () => {
+    const result = await instantiate('goal G1 "Top" {\n  solution Sn0 "R"\n  choice("2 of 2") {\n    solution Sn1 "A"\n    Sn2\n  }\n}\nsolution Sn2 "B"\n', {});
+    expect(result.diagnostics).toEqual([]);
+    expect(body(result.text)).toBe('goal G1 "Top" {\n  solution Sn0 "R"\n  solution Sn1 "A"\n  Sn2\n}\n\nsolution Sn2 "B"\n');
   });
 });
