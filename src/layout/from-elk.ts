@@ -51,6 +51,7 @@ export function fromElk(model: Model, shapes: ShapeGeometry[], plan: GraphPlan, 
     const from = boxes[index.get(edge.from)!]!;
     const to = boxes[index.get(edge.to)!]!;
     const start = bottomCentre(from);
+    start.x += plan.startShift?.get(k) ?? 0; // pattern extension: a choice lane's port beside the centre
     const end = topCentre(to);
     const route = elkEdges.get(`e${j}`) ?? [];
     points[k] = tidy([start, ...route.map((p) => ({ x: p.x, y: p.y })), end]);
@@ -72,7 +73,9 @@ export function fromElk(model: Model, shapes: ShapeGeometry[], plan: GraphPlan, 
     const route = elkEdges.get(`c${j}`);
     if (route) routes.set(j, route.map((p) => ({ x: p.x, y: p.y })));
   }
-  const challengeLines = challengePoints(model, boxes, index, points, routes).map(tidy);
+  // What challenges keep out of: each shape with its decorations (the A/J letter, diamonds).
+  const feet = boxes.map((b, i) => ({ x0: b.x, y0: b.y, x1: b.x + b.width + shapes[i]!.reserveRight, y1: b.y + b.height + shapes[i]!.reserveBottom }));
+  const challengeLines = challengePoints(model, boxes, feet, index, points, routes).map(tidy);
 
   // Bounds of everything drawn, so width/height cover it with a margin on every side.
   let minX = Infinity;

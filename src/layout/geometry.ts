@@ -70,6 +70,12 @@ export function bottomAt(s: ShapeBox, dx: number): Point {
   return { x, y: s.y + b + b * Math.sqrt(1 - t * t) };
 }
 
+/** The point of the outline's top `dx` right of the centre: bottomAt mirrored. */
+export function topAt(s: ShapeBox, dx: number): Point {
+  const bottom = bottomAt(s, dx);
+  return { x: bottom.x, y: s.y + s.y + s.height - bottom.y };
+}
+
 /** The point halfway along a polyline (by length); the first point of a degenerate one. */
 export function pathMidpoint(points: readonly Point[]): { point: Point; vertical: boolean } {
   let total = 0;

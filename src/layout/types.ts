@@ -22,6 +22,14 @@ export interface Layout {
   legend?: LayoutLegend;
   /** Confidence extension: assurance claim points, in model order (absent when none). */
   acps?: LayoutAcp[];
+  /** Pattern extension: the diamonds of choice groups, in model order (absent when the model has none). */
+  choices?: LayoutChoice[];
+}
+
+/** Pattern extension: a choice group's diamond, on the junction of the links from `from` to each of `to`. */
+export interface LayoutChoice extends LayoutPatternMark {
+  from: string;
+  to: string[];
 }
 
 /** An assurance claim point: a filled square centred at (x, y) and its name. */
@@ -39,7 +47,10 @@ export interface LayoutAcp {
   title: string;
 }
 
-/** A `challenges` relation: from the challenger's outline to the target element's outline or to the middle of the target link. */
+/**
+ * A `challenges` relation: from the challenger's outline to the target element's outline or onto
+ * a visible point of the target link (its middle when free), routed around the boxes (challenges.ts).
+ */
 export interface LayoutChallenge {
   from: string;
   target: ChallengeTargetRef;
@@ -91,8 +102,12 @@ export interface LayoutNode {
   public?: boolean;
   /** Modular extension: an element of another module, its lower compartment naming the module (absent = local). */
   away?: LayoutAway;
-  /** Modular extension: a module reference, drawn with the module shape: its tab above the box (absent = not a module). */
-  module?: { tab: ModuleBox };
+  /**
+   * Modular extension: a module reference, drawn with the module shape: its tab above the box
+   * (absent = not a module); a contract module reference has a second tab, of the same size,
+   * below the box's bottom-right corner.
+   */
+  module?: { tab: ModuleBox; contractTab?: ModuleBox };
   /** Plain text (markup removed) for the element's <title>. */
   title: string;
   /** Baseline position of the ID label, drawn bold and centred at x. */
