@@ -20,21 +20,22 @@ import type { Compiler } from './shared.js';
 const FORMAT = 'gsnc-cache-1';
 const UNCACHEABLE = new Set(['GSN904', 'GSN999']);
 
-export function cacheKey(text: string, options: CompileOptions, build: string): string {
+/** A result trimmed to some fields (see ResultField) is cached under a key of its own. */
+export function cacheKey(text: string, options: CompileOptions, build: string, fields?: readonly string[]): string {
   return createHash('sha256')
-    .update(`${FORMAT}\0${build}\0${canonical(options)}\0`)
+    .update(`${FORMAT}\0${build}\0${canonical(options)}\0${fields ? fields.join(',') : '*'}\0`)
     .update(text)
     .digest('hex');
 }
 
 /** Wraps `compiler` with a cache in `dir` (created when first written). */
 export function cachedCompiler(compiler: Compiler, dir: string, build: string): Compiler {
-  return async (text, options) => {
-    const key = cacheKey(text, options, build);
+  return async (text, options, fields) => {
+    const key = cacheKey(text, options, build, fields);
     const file = join(dir, `${key}.v8`);
     const hit = readEntry(file);
     if (hit) return hit;
-    const result = await compiler(text, options);
+    const result = await compiler(text, options, fields);
     if (!result.diagnostics.some((d) => UNCACHEABLE.has(d.code))) writeEntry(dir, file, result);
     return result;
   };

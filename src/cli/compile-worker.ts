@@ -3,12 +3,12 @@
  * it runs on: in a worker it gets a larger stack and can be stopped at the layout time limit.
  */
 import { parentPort } from 'node:worker_threads';
-import { compile, compileProject, type CompileOptions, type ProjectOptions } from '../index.js';
+import { compile, compileProject, type CompileOptions, type CompileResult, type ProjectOptions } from '../index.js';
 import { ElkPool } from './elk-pool.js';
 
 /** One file, or (modular extension) a project of modules compiled together. */
 export type WorkerRequest = (
-  | { id: number; text: string; options: CompileOptions; project?: undefined }
+  | { id: number; text: string; options: CompileOptions; project?: undefined; fields?: readonly (keyof CompileResult)[] }
   | { id: number; project: { name: string; text: string }[]; options: ProjectOptions }
 ) & {
   /** ELK helper threads this compiler may start for a big input (cores the other compilers leave free). */
@@ -16,16 +16,25 @@ export type WorkerRequest = (
 };
 
 /**
- * Inputs from this size on (about 400 elements) may be laid out in blocks, on several cores: the
- * helpers start then, and warm ELK up while this thread parses and checks.
+ * Inputs from this size on (about 2,500 elements) are laid out in blocks on several cores: the
+ * helpers start then, and warm ELK up while this thread parses and checks. Below it, a helper's
+ * own ELK warm-up (about a second of CPU) costs more than it saves.
  */
-const POOL_MIN_CHARS = 40_000;
+const POOL_MIN_CHARS = 280_000;
 let pool: ElkPool | null = null;
 
 parentPort?.on('message', async (request: WorkerRequest) => {
   const size = request.project !== undefined ? request.project.reduce((sum, f) => sum + f.text.length, 0) : request.text.length;
   if (!pool && (request.elkHelpers ?? 0) > 0 && size >= POOL_MIN_CHARS) pool = new ElkPool(new URL('./elk-worker.js', import.meta.url), request.elkHelpers!);
   const options = pool ? { ...request.options, elk: pool.run } : request.options;
-  const result = request.project !== undefined ? await compileProject(request.project, options) : await compile(request.text, options);
+  const result = request.project !== undefined ? await compileProject(request.project, options) : only(await compile(request.text, options), request.fields);
   parentPort?.postMessage({ id: request.id, result });
 });
+
+/** The result with only `fields` filled in (all of it without a list): less to copy to the main thread. */
+function only(result: CompileResult, fields: readonly (keyof CompileResult)[] | undefined): CompileResult {
+  if (!fields) return result;
+  const trimmed: CompileResult = { svg: null, diagnostics: [], ast: null, model: null, layout: null, framework: null };
+  for (const field of fields) (trimmed as unknown as Record<string, unknown>)[field] = result[field];
+  return trimmed;
+}

@@ -29,8 +29,8 @@ export class WorkerCompiler {
     this.busy = new Array<boolean>(count).fill(false);
   }
 
-  compile(text: string, options: CompileOptions): Promise<CompileResult> {
-    return this.schedule((slot) => this.run(slot, { text, options }, options.limits?.layoutTimeoutMs, () => timedOut(options.file ?? '<input>', options.limits?.layoutTimeoutMs ?? DEFAULT_LIMITS.layoutTimeoutMs)));
+  compile(text: string, options: CompileOptions, fields?: readonly (keyof CompileResult)[]): Promise<CompileResult> {
+    return this.schedule((slot) => this.run(slot, { text, options, fields }, options.limits?.layoutTimeoutMs, () => timedOut(options.file ?? '<input>', options.limits?.layoutTimeoutMs ?? DEFAULT_LIMITS.layoutTimeoutMs)));
   }
 
   /** Modular extension: compiles a project of modules (compileProject) on a worker, like compile(). */

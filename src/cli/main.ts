@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
   // an input misses it).
   if (args.cache === null) worker.start();
   try {
-    const compile: Compiler = (text, options) => worker.compile(text, options);
+    const compile: Compiler = (text, options, fields) => worker.compile(text, options, fields);
     const compiler = args.cache === null ? compile : cachedCompiler(compile, args.cache, compilerBuild(workerUrl));
     compiler.project = (files, options) => worker.compileProject(files, options); // modular extension: not cached
     return await (args.watch ? watchBuild(args, compiler, command) : command(args, compiler));

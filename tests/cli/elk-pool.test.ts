@@ -40,8 +40,8 @@ describe('ELK pool', () => {
   });
 
   it('gives the CLI the same SVG bytes as compile() for a big tree', async () => {
-    const text = generateCase(1200);
-    expect(text.length).toBeGreaterThan(40_000); // big enough for the CLI to start helpers
+    const text = generateCase(2600);
+    expect(text.length).toBeGreaterThan(280_000); // big enough for the CLI to start helpers
     const dir = mkdtempSync(join(tmpdir(), 'gsnc-pool-'));
     writeFileSync(join(dir, 'big.gsn'), text);
     const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'gsnc.js'), 'build', 'big.gsn', '-o', 'big.svg'], { cwd: dir, encoding: 'utf8' });
