@@ -69,7 +69,7 @@ const cliPackages = {
 const cli = await build({
   ...common,
   packages: undefined,
-  entryPoints: { cli: 'src/cli/main.ts', 'compile-worker': 'src/cli/compile-worker.ts', 'elk-worker': 'src/cli/elk-worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'worker-loader': 'src/cli/worker-loader.ts', 'compile-worker': 'src/cli/compile-worker.ts', 'elk-worker': 'src/cli/elk-worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
@@ -82,6 +82,22 @@ const written = new Set(Object.keys(cli.metafile.outputs).map((path) => resolve(
 for (const name of readdirSync('dist/chunks')) {
   if (!written.has(resolve('dist/chunks', name))) rmSync(resolve('dist/chunks', name), { force: true });
 }
+
+// The compile worker once more, as one CommonJS file that src/cli/worker-loader.ts runs with a
+// V8 code cache (written below by scripts/code-cache.mjs): an ES module cannot be given one in
+// Node 20. import.meta.url becomes the loader's URL of this file.
+await build({
+  ...common,
+  packages: undefined,
+  format: 'cjs',
+  entryPoints: { 'compile-worker': 'src/cli/compile-worker.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__gsncModuleUrl' },
+  plugins: [cliPackages],
+});
+const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
+if (cache.status !== 0) process.exit(cache.status ?? 1);
 
 // The Markdown integrations (gsnc/markdown-it, gsnc/remark): their import of the library entry
 // stays an import of dist/index.js, so a page using them and the library shares one compiler

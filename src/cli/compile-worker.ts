@@ -6,6 +6,9 @@ import { parentPort } from 'node:worker_threads';
 import { compile, compileProject, type CompileOptions, type CompileResult, type ProjectOptions } from '../index.js';
 import { ElkPool } from './elk-pool.js';
 
+/** For scripts/code-cache.mjs: one compile of an example, run from the bundle, fills the cache. */
+export { compile };
+
 /** One file, or (modular extension) a project of modules compiled together. */
 export type WorkerRequest = (
   | { id: number; text: string; options: CompileOptions; project?: undefined; fields?: readonly (keyof CompileResult)[] }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
+import { V8_FLAGS } from './v8-flags.js';
 import { escapeForTerminal } from '../diagnostics/format.js';
 import { HELP, UsageError, parseCliArgs, type CliArgs } from './args.js';
 import { build } from './commands/build.js';
@@ -57,11 +58,8 @@ async function main(argv: string[]): Promise<number> {
   if (local) return local(args);
   const command = COMMANDS.get(args.command);
   if (!command) throw new UsageError(`unknown command ${args.command}`);
-  const workerUrl = new URL('./compile-worker.js', import.meta.url);
-  // ELK is a big GWT program run once per process: V8 waits 500 calls after a type-feedback
-  // change before optimising a function, most of a cold ELK run. 100 takes ~5-10% off a
-  // 1,000-element build (bench/). Set before the worker's isolate is made; the CLI owns the process.
-  setFlagsFromString('--minimum-invocations-after-ic-update=100');
+  const workerUrl = new URL('./worker-loader.js', import.meta.url);
+  setFlagsFromString(V8_FLAGS); // before the worker's isolate is made; the CLI owns the process
   const workers = workerCount(args);
   const worker = new WorkerCompiler(workerUrl, workers, elkHelperCount(workers));
   // The worker loads the compiler while this thread reads the inputs (with a cache, only when
@@ -69,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.cache === null) worker.start();
   try {
     const compile: Compiler = (text, options, fields) => worker.compile(text, options, fields);
-    const compiler = args.cache === null ? compile : cachedCompiler(compile, args.cache, compilerBuild(workerUrl));
+    const compiler = args.cache === null ? compile : cachedCompiler(compile, args.cache, compilerBuild(new URL('./compile-worker.js', import.meta.url)));
     compiler.project = (files, options) => worker.compileProject(files, options); // modular extension: not cached
     return await (args.watch ? watchBuild(args, compiler, command) : command(args, compiler));
   } finally {
