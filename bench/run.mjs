@@ -103,7 +103,7 @@ try {
   const results = [];
   for (const size of options.sizes) results.push(await measureSize(size));
   progress('parse throughput on a ~5 MB case');
-  const throughput = await task('throughput', { targetBytes: 5_000_000, repeat: 3 });
+  const throughput = await task('throughput', { targetBytes: 5_000_000, repeat: 7 });
   progress('watch-mode recompile of a 200-element case');
   const watch = await task('watch', { count: 200, repeat: 20, settle: 10 });
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -154,7 +154,7 @@ try {
   out.push('### Parse throughput', '');
   out.push(
     markdownTable(
-      ['input MB', 'elements generated', 'elements in AST', 'parse ms (median of 3)', 'MB/s'],
+      ['input MB', 'elements generated', 'elements in AST', 'parse ms (median of 7)', 'MB/s'],
       [throughput.failed ? [throughput.failed, '', '', '', ''] : [(throughput.bytes / 1e6).toFixed(2), count(throughput.generated), count(throughput.elements), ms(throughput.ms), throughput.elements > 0 ? throughput.mbPerS.toFixed(1) : '— (no AST)']],
     ),
     '',

@@ -450,23 +450,35 @@ export class AstBuilder {
     const modifiers = this.modifiers(tokens(cst, 'Modifier'), idToken.image);
     this.labelModifiers(modifiers, nodes(cst, 'modifierLabel'));
     const text = this.textString(realToken(cst, 'StringLiteral'));
-    const annotations = nodes(cst, 'annotation')
-      .map((n) => this.annotation(n))
-      .filter(isPresent);
-    const parts: Array<Span | undefined> = [this.tokenSpan(kindToken), this.tokenSpan(idToken), text?.span];
-    for (const m of modifiers) parts.push(m.span);
-    for (const a of annotations) parts.push(a.span);
+    const annotations: Annotation[] = [];
+    for (const n of nodes(cst, 'annotation')) {
+      const annotation = this.annotation(n);
+      if (annotation) annotations.push(annotation);
+    }
+    // Loops, not arrays of parts: this runs once per element of files of tens of thousands.
+    const kindSpan = this.tokenSpan(kindToken);
+    const idSpan = this.tokenSpan(idToken);
+    let start = Math.min(kindSpan.start, idSpan.start);
+    let end = Math.max(kindSpan.end, idSpan.end);
+    const cover = (span: Span | undefined) => {
+      if (span === undefined) return;
+      if (span.start < start) start = span.start;
+      if (span.end > end) end = span.end;
+    };
+    cover(text?.span);
+    for (const m of modifiers) cover(m.span);
+    for (const a of annotations) cover(a.span);
     return {
       type: 'element',
       kind: kindToken.image as ElementKind,
-      kindSpan: this.tokenSpan(kindToken),
+      kindSpan,
       modifiers,
       id: idToken.image,
-      idSpan: this.tokenSpan(idToken),
+      idSpan,
       text,
       annotations,
       children: [],
-      span: this.union(parts),
+      span: { start: this.clamp(start), end: Math.max(this.clamp(start), this.clamp(end)) },
     };
   }
 
