@@ -3,7 +3,9 @@ import type { CompileResult } from '../index.js';
 /**
  * The `--format json` document: the diagram as drawn (absolute coordinates, top-left origin),
  * one box per element, edges from the supported element to its supporter and from an element
- * to its context. Documented in README.md; field order is fixed so output is byte-stable.
+ * to its context, and what the GSN extensions add (challenges, assurance claim points, choice
+ * groups, node and edge flags) when a case uses them. Documented in README.md and
+ * schema/gsnc-diagram.schema.json; field order is fixed so output is byte-stable.
  */
 export function diagramJson(result: CompileResult): string {
   const texts = new Map((result.model?.elements ?? []).map((e) => [e.id, e.text]));
@@ -23,8 +25,22 @@ export function diagramJson(result: CompileResult): string {
       uninstantiated: n.uninstantiated,
       url: n.url,
       classes: n.classes,
+      // GSN extensions: present only when they apply, so a core case's JSON is unchanged.
+      ...(n.counter ? { counter: true } : {}),
+      ...(n.defeated ? { defeated: true } : {}),
+      ...(n.public ? { public: true } : {}),
     })),
-    edges: (layout?.edges ?? []).map((e) => ({ from: e.from, to: e.to, relation: e.relation, points: e.points })),
+    edges: (layout?.edges ?? []).map((e) => ({
+      from: e.from,
+      to: e.to,
+      relation: e.relation,
+      points: e.points,
+      ...(e.defeated ? { defeated: true } : {}),
+      ...(e.multiplicity ? { multiplicity: { kind: e.multiplicity.kind, label: e.multiplicity.label } } : {}),
+    })),
+    ...(layout?.challenges ? { challenges: layout.challenges.map((c) => ({ from: c.from, target: c.target, defeated: c.defeated, points: c.points })) } : {}),
+    ...(layout?.acps ? { acps: layout.acps.map((a) => ({ name: a.name, on: a.on, x: a.x, y: a.y })) } : {}),
+    ...(layout?.choices ? { choices: layout.choices.map((c) => ({ from: c.from, to: c.to, label: c.label, at: c.at })) } : {}),
     framework: result.framework,
     diagnostics: result.diagnostics,
   };

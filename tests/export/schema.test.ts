@@ -5,7 +5,7 @@ import { diagnosticsJson, diagramJson } from '../../src/cli/json.js';
 import { compile } from '../../src/index.js';
 import { ROOT, loadSchema, validate } from './helpers.js';
 
-const EXAMPLES = ['minimal', 'hazard-directed', 'shared-evidence', 'multilingual', 'ai-deployment', 'ai-holes'];
+const EXAMPLES = ['minimal', 'hazard-directed', 'shared-evidence', 'multilingual', 'ai-deployment', 'ai-holes', 'ext-dialectic', 'ext-confidence', 'ext-patterns'];
 
 async function compileExample(name: string) {
   const file = `examples/${name}.gsn`;
@@ -28,6 +28,23 @@ describe('JSON Schemas for --format json', () => {
     expect(validate(JSON.parse(json), diagram, { ordered: true })).toEqual([]);
     // Stable: the same input gives the same bytes.
     expect(diagramJson(await compileExample(name))).toBe(json);
+  });
+
+  it('carries what the GSN extensions add, and nothing of them for a core case', async () => {
+    const json = async (name: string) => JSON.parse(diagramJson(await compileExample(name))) as Record<string, unknown>;
+    const dialectic = await json('ext-dialectic');
+    const challenges = dialectic.challenges as { from: string; target: { type: string } }[];
+    expect(challenges.length).toBeGreaterThan(0);
+    expect(challenges.some((c) => c.target.type === 'relation')).toBe(true);
+    const nodes = dialectic.nodes as { id: string; counter?: true; defeated?: true }[];
+    expect(nodes.filter((n) => n.counter).map((n) => n.id)).toEqual(expect.arrayContaining(challenges.map((c) => c.from)));
+    expect(nodes.some((n) => n.defeated)).toBe(true);
+    expect(((await json('ext-confidence')).acps as unknown[]).length).toBeGreaterThan(0);
+    const patterns = await json('ext-patterns');
+    expect((patterns.choices as { to: string[] }[]).every((c) => c.to.length >= 2)).toBe(true);
+    expect((patterns.edges as { multiplicity?: { kind: string } }[]).some((e) => e.multiplicity?.kind === 'many')).toBe(true);
+    const core = await json('minimal');
+    expect(Object.keys(core)).toEqual(['width', 'height', 'nodes', 'edges', 'framework', 'diagnostics']);
   });
 
   it('check --format json of every invalid example matches the diagnostics schema', async () => {
