@@ -95,6 +95,8 @@ export const DAG_OPTIONS: Record<string, string> = {
   'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
 };
 export const DAG_SWEEP_LIMIT = 1000;
+/** Children of one element from which a challenger of one of their links is placed beside it. */
+const LONG_ROW = 5;
 
 export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
   const n = model.elements.length;
@@ -176,6 +178,8 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
   const allEnds = edgeEnds.slice();
   const anchors = new Set<number>();
   const challengesRouted = new Set<number>();
+  const challengesBy = new Map<string, number>();
+  for (const c of model.challenges ?? []) challengesBy.set(c.from, (challengesBy.get(c.from) ?? 0) + 1);
   (model.challenges ?? []).forEach((c, j) => {
     const ends = challengeEnds(c, index);
     allEnds.push(ends);
@@ -183,7 +187,16 @@ export function buildGraph(model: Model, shapes: ShapeGeometry[]): GraphPlan {
     const a = packOf[ends.from]!;
     const b = packOf[ends.to]!;
     if (a === b) return;
-    outEdges[a]!.push(m + j);
+    // In a long row, a challenger of one link goes right after the link's far end among the
+    // anchor's children, so ELK places it beside what it challenges rather than at the far end
+    // of the row (a challenger of several things stays at the end: no place is beside them all;
+    // in a short row the end is near anyway, and the order as written is kept).
+    const out = outEdges[a]!;
+    const far = c.target.type === 'relation' && challengesBy.get(c.from) === 1 && out.length >= LONG_ROW ? index.get(c.target.to) : undefined;
+    let at = far === undefined ? -1 : out.findIndex((k) => k < m && edgeEnds[k]?.to === far);
+    if (at < 0) at = out.length;
+    else for (at++; at < out.length && out[at]! >= m; at++); // after earlier challengers of that link
+    out.splice(at, 0, m + j);
     incoming[b]!++;
     anchors.add(a);
     challengesRouted.add(j);
