@@ -18,6 +18,7 @@
  * children, challenges, cycles) return null and go to ELK whole.
  */
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api.js';
+import { elkPositions, elkRoutes } from './elk-result.js';
 import { NODE_SPACING } from './style.js';
 import type { Point } from './types.js';
 
@@ -141,8 +142,8 @@ async function layoutGroup(forest: Forest, roots: number[], run: Run): Promise<B
   const members: number[] = [];
   for (const r of roots) collect(forest, r, members, () => true);
   const result = await run(subgraph(forest, members, new Map()));
-  const placed = positions(result);
-  const routes = sections(result);
+  const placed = elkPositions(result);
+  const routes = elkRoutes(result);
   return roots.map((r) => {
     const nodes: number[] = [];
     collect(forest, r, nodes, () => true);
@@ -174,7 +175,7 @@ async function layoutCut(forest: Forest, root: number, run: Run): Promise<Block>
   const members: number[] = [];
   collect(forest, root, members, (i) => forest.depth[i]! < cut);
   const result = await run(subgraph(forest, members, sub));
-  return toBlock(forest, root, members, positions(result), sections(result), sub);
+  return toBlock(forest, root, members, elkPositions(result), elkRoutes(result), sub);
 }
 
 /** Depth-first, in drawing order: i and its descendants while `enter` says to go below. */
@@ -227,21 +228,6 @@ function blockNode(root: ElkNode, block: Block): ElkNode {
     layoutOptions: root.layoutOptions,
     ports: [{ ...top, x: block.portX, y: 0 }],
   };
-}
-
-function positions(result: ElkNode): Map<string, Point> {
-  const map = new Map<string, Point>();
-  for (const child of result.children ?? []) map.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
-  return map;
-}
-
-function sections(result: ElkNode): Map<string, Point[]> {
-  const map = new Map<string, Point[]>();
-  for (const edge of result.edges ?? []) {
-    const section = (edge as { sections?: { startPoint: Point; endPoint: Point; bendPoints?: Point[] }[] }).sections?.[0];
-    if (section) map.set(edge.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
-  }
-  return map;
 }
 
 /** The members' places (a sub-block's nodes through its own place) as a block of their own. */

@@ -5,6 +5,7 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Model } from '../semantics/model.js';
 import type { GraphPlan } from './elk-graph.js';
+import { elkPositions, elkRoutes } from './elk-result.js';
 import { bottomCentre, topCentre, type ShapeBox } from './geometry.js';
 import type { ShapeGeometry } from './shapes.js';
 import {
@@ -19,8 +20,7 @@ import { challengePoints } from './challenges.js';
 const round = (v: number) => Math.round(v * 100) / 100 + 0; // + 0 turns -0 into 0
 
 export function fromElk(model: Model, shapes: ShapeGeometry[], plan: GraphPlan, result: ElkNode): Layout {
-  const position = new Map<string, { x: number; y: number }>();
-  for (const child of result.children ?? []) position.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
+  const position = elkPositions(result);
 
   const boxes: ShapeBox[] = new Array<ShapeBox>(model.elements.length);
   for (const pack of plan.packs) {
@@ -36,12 +36,7 @@ export function fromElk(model: Model, shapes: ShapeGeometry[], plan: GraphPlan, 
     const at = position.get(pack.elkId) ?? { x: 0, y: 0 };
     for (const inner of pack.inner) points[inner.edge] = inner.points.map((p) => ({ x: at.x + p.x, y: at.y + p.y }));
   }
-  const elkEdges = new Map<string, Point[]>();
-  for (const edge of result.edges ?? []) {
-    const section = (edge as { sections?: { startPoint: Point; endPoint: Point; bendPoints?: Point[] }[] }).sections?.[0];
-    if (!section) continue;
-    elkEdges.set(edge.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
-  }
+  const elkEdges = elkRoutes(result);
   const index = new Map<string, number>();
   model.elements.forEach((e, i) => {
     if (!index.has(e.id)) index.set(e.id, i);
