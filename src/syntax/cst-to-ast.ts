@@ -3,7 +3,7 @@
  * tokens inserted by recovery (or EOF) have NaN offsets and empty images. Every span is clamped
  * into [0, text.length]; an element whose ID is missing is left out (its error is reported).
  */
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { Span, StageDiagnostic } from '../diagnostics/types.js';
 import type {
   Annotation,
@@ -25,12 +25,43 @@ import type {
 } from './ast.js';
 import { ELEMENT_KINDS, MODIFIERS } from './ast.js';
 import { describeToken, topLevelMessage } from './messages.js';
-import { NumberLiteral, StringLiteral } from './tokens.js';
+import { Identifier, LCurly, NumberLiteral, RCurly, RelationModifier, Stray, StringLiteral } from './tokens.js';
 
 const KIND_LIST = ELEMENT_KINDS.join(', ');
 
 const KIND_NAMES: ReadonlySet<string> = new Set(ELEMENT_KINDS);
 const MODIFIER_NAMES: ReadonlySet<string> = new Set(MODIFIERS);
+
+/** A child of the document's CST: the name Chevrotain keys it by, and the node or token. */
+export interface DocumentPart {
+  key: string;
+  part: CstElement;
+}
+
+/** The document's statements, by their CST keys (in this order where two start at one place). */
+const STATEMENT_KEYS = [
+  'element',
+  LCurly.name,
+  Stray.name,
+  'linkStatement',
+  Identifier.name,
+  'contractStatement',
+  'challengeStatement',
+  RelationModifier.name,
+  RCurly.name,
+  'modifierLabel',
+  'moduleHeader',
+  'importStatement',
+];
+
+/** Statements that are one token, by the token's CST key. */
+const TOKEN_STATEMENTS = new Map<string, 'open' | 'stray' | 'reference' | 'modifier' | 'close'>([
+  [LCurly.name, 'open'],
+  [Stray.name, 'stray'],
+  [Identifier.name, 'reference'],
+  [RelationModifier.name, 'modifier'],
+  [RCurly.name, 'close'],
+]);
 
 /** One top-level statement of the flat CST, ready to be placed in the tree. */
 type Statement =
@@ -74,6 +105,23 @@ export class AstBuilder {
   ) {}
 
   document(cst: CstNode | undefined): Document {
+    return this.build(this.statements(cst));
+  }
+
+  /**
+   * The same, from the document's children already in source order, as the parser's fast path
+   * reads them (fast-cst.ts): no grouping by name to undo.
+   */
+  documentFromParts(parts: readonly DocumentPart[]): Document {
+    const statements: Statement[] = [];
+    for (const { key, part } of parts) {
+      const statement = this.statementOf(key, part);
+      if (statement !== null) statements.push(statement);
+    }
+    return this.build(statements);
+  }
+
+  private build(statements: Statement[]): Document {
     const items: TopItem[] = [];
     const headers: ModuleHeader[] = [];
     const imports: ImportStatement[] = [];
@@ -84,7 +132,7 @@ export class AstBuilder {
     // broken annotation (already reported), the '{' still opens that element's block.
     let anchor: Statement | undefined;
     let pending: Modifier[] = [];
-    for (const statement of this.statements(cst)) {
+    for (const statement of statements) {
       if (statement.type === 'modifier') {
         const modifier = this.relationModifier(statement.token);
         if (modifier) pending.push(modifier);
@@ -331,52 +379,64 @@ export class AstBuilder {
    * loops, one list per CST key: on a 5 MB file, chains of map and filter allocated as much
    * as the whole AST.
    */
+  /**
+   * The document's statements in source order. Chevrotain groups a node's children by name, so
+   * each group becomes a list of statements and the lists are merged by position.
+   */
   private statements(cst: CstNode | undefined): Statement[] {
     const lists: Statement[][] = [];
-    const fromTokens = (key: string, type: 'open' | 'stray' | 'reference' | 'modifier' | 'close') => {
+    for (const key of STATEMENT_KEYS) {
       const list: Statement[] = [];
-      for (const t of tokens(cst, key)) if (isReal(t)) list.push({ type, start: t.startOffset, token: t });
-      lists.push(list);
-    };
-    const fromNodes = (key: string, make: (n: CstNode) => Statement | null) => {
-      const list: Statement[] = [];
-      for (const n of nodes(cst, key)) {
-        const statement = make(n);
-        if (statement !== null && Number.isFinite(statement.start)) list.push(statement);
+      for (const part of cst?.children?.[key] ?? NONE) {
+        const statement = this.statementOf(key, part);
+        if (statement !== null) list.push(statement);
       }
-      lists.push(list);
-    };
-    fromNodes('element', (n) => {
-      const element = this.element(n);
-      return { type: 'element', start: element?.span.start ?? firstOffset(n), element };
-    });
-    fromTokens('LCurly', 'open');
-    fromTokens('Stray', 'stray');
-    fromNodes('linkStatement', (n) => {
-      const link = this.linkStatement(n);
-      return link && { type: 'link', start: link.span.start, link };
-    });
-    fromTokens('Identifier', 'reference');
-    fromNodes('contractStatement', (n) => this.contractStatement(n));
-    fromNodes('challengeStatement', (n) => {
-      const challenge = this.challengeStatement(n);
-      return challenge && { type: 'challenge', start: challenge.span.start, challenge };
-    });
-    fromTokens('RelationModifier', 'modifier');
-    fromTokens('RCurly', 'close');
-    fromNodes('modifierLabel', (n) => {
-      const label = this.modifierLabel(n);
-      return label && { type: 'label', start: label.span.start, label };
-    });
-    fromNodes('moduleHeader', (n) => {
-      const header = this.moduleHeader(n);
-      return header && { type: 'header', start: header.span.start, header };
-    });
-    fromNodes('importStatement', (n) => {
-      const statement = this.importStatement(n);
-      return statement && { type: 'import', start: statement.span.start, statement };
-    });
-    return mergeBySource(lists.filter((list) => list.length > 0));
+      if (list.length > 0) lists.push(list);
+    }
+    return mergeBySource(lists);
+  }
+
+  /** The statement a child of the document's CST stands for (null: nothing usable, already reported). */
+  private statementOf(key: string, part: CstElement): Statement | null {
+    if ('image' in part) {
+      const type = TOKEN_STATEMENTS.get(key);
+      return type !== undefined && isReal(part) ? { type, start: part.startOffset, token: part } : null;
+    }
+    const statement = this.nodeStatement(key, part);
+    return statement !== null && Number.isFinite(statement.start) ? statement : null;
+  }
+
+  private nodeStatement(key: string, n: CstNode): Statement | null {
+    switch (key) {
+      case 'element': {
+        const element = this.element(n);
+        return { type: 'element', start: element?.span.start ?? firstOffset(n), element };
+      }
+      case 'linkStatement': {
+        const link = this.linkStatement(n);
+        return link && { type: 'link', start: link.span.start, link };
+      }
+      case 'contractStatement':
+        return this.contractStatement(n);
+      case 'challengeStatement': {
+        const challenge = this.challengeStatement(n);
+        return challenge && { type: 'challenge', start: challenge.span.start, challenge };
+      }
+      case 'modifierLabel': {
+        const label = this.modifierLabel(n);
+        return label && { type: 'label', start: label.span.start, label };
+      }
+      case 'moduleHeader': {
+        const header = this.moduleHeader(n);
+        return header && { type: 'header', start: header.span.start, header };
+      }
+      case 'importStatement': {
+        const statement = this.importStatement(n);
+        return statement && { type: 'import', start: statement.span.start, statement };
+      }
+      default:
+        return null;
+    }
   }
 
   /** The first header is the module's; a later one is GSN212, a late first one GSN110. */

@@ -3,12 +3,13 @@
  * AST. It never throws: whatever the input, it returns a (possibly partial) Document and the
  * diagnostics found, each with a span inside the text.
  */
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import type { Span, StageDiagnostic, StageResult } from '../diagnostics/types.js';
 import type { Limits } from '../limits.js';
 import type { Document } from './ast.js';
 import { AstBuilder } from './cst-to-ast.js';
 import { guardDepth } from './depth.js';
+import { fastCst } from './fast-cst.js';
 import { tokenize } from './lexer.js';
 import { GsnErrorMessages } from './messages.js';
 import { GsnParser } from './parser.js';
@@ -40,17 +41,13 @@ function parseText(text: string, options: ParseOptions): StageResult<Document> {
   markRelationModifiers(lexed.tokens);
   const guarded = guardDepth(lexed.tokens, options.limits.maxDepth);
 
-  messages.setTokens(guarded.tokens);
-  parser.input = guarded.tokens;
-  const cst = parser.document();
-  const errors = parser.errors;
-  parser.input = []; // release the tokens of this text
-  messages.setTokens([]);
+  const fast = fastCst(guarded.tokens);
+  const { cst, errors } = fast ? { cst: undefined, errors: [] } : parseTokens(guarded.tokens);
 
   const reported = new Set<number>();
   const syntax = syntaxDiagnostics(errors, text, reported);
   const builder = new AstBuilder(text, { cut: guarded.diagnostic !== null });
-  const value = builder.document(cst);
+  const value = fast ? builder.documentFromParts(fast) : builder.document(cst);
   // A structural complaint where a syntax error was already reported would say the same twice.
   for (const d of builder.diagnostics) {
     if (d.code !== 'GSN110' || !reported.has(d.span.start)) syntax.push(d);
@@ -60,6 +57,20 @@ function parseText(text: string, options: ParseOptions): StageResult<Document> {
   for (const d of capSyntaxErrors(syntax)) diagnostics.push(d); // a loop: push(...x) overflows on huge x
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { value, diagnostics };
+}
+
+/**
+ * The CST of tokens the fast path gave up on (fast-cst.ts reads text without syntax errors, the
+ * same CST several times sooner): the CstParser recovers and words the errors.
+ */
+function parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
+  messages.setTokens(tokens);
+  parser.input = tokens;
+  const cst = parser.document();
+  const errors = parser.errors;
+  parser.input = []; // release the tokens of this text
+  messages.setTokens([]);
+  return { cst, errors };
 }
 
 /**
