@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { compile, compileProject, type CompileOptions, type CompileResult, type ProjectOptions } from '../index.js';
 import { ElkPool } from './elk-pool.js';
+import { IdleWarmUp } from './idle-warm-up.js';
 
 /** For scripts/code-cache.mjs: one compile of an example, run from the bundle, fills the cache. */
 export { compile };
@@ -16,6 +17,8 @@ export type WorkerRequest = (
 ) & {
   /** ELK helper threads this compiler may start for a big input (cores the other compilers leave free). */
   elkHelpers?: number;
+  /** Watch mode: warm ELK up on this compile's graphs while waiting for the next (idle-warm-up.ts). */
+  warmWhenIdle?: boolean;
 };
 
 /**
@@ -25,13 +28,19 @@ export type WorkerRequest = (
  */
 const POOL_MIN_CHARS = 280_000;
 let pool: ElkPool | null = null;
+const warmUp = new IdleWarmUp();
 
 parentPort?.on('message', async (request: WorkerRequest) => {
   const size = request.project !== undefined ? request.project.reduce((sum, f) => sum + f.text.length, 0) : request.text.length;
   if (!pool && (request.elkHelpers ?? 0) > 0 && size >= POOL_MIN_CHARS) pool = new ElkPool(new URL('./elk-worker.js', import.meta.url), request.elkHelpers!);
-  const options = pool ? { ...request.options, elk: pool.run } : request.options;
+  warmUp.busy();
+  // The warm-up repeats ELK calls in this thread: not when helpers take them.
+  const warm = request.warmWhenIdle === true && !pool;
+  const elk = warm ? warmUp.recording() : pool?.run;
+  const options = elk ? { ...request.options, elk } : request.options;
   const result = request.project !== undefined ? await compileProject(request.project, options) : only(await compile(request.text, options), request.fields);
   parentPort?.postMessage({ id: request.id, result });
+  if (warm) warmUp.idle();
 });
 
 /** The result with only `fields` filled in (all of it without a list): less to copy to the main thread. */

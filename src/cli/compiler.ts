@@ -23,6 +23,8 @@ export class WorkerCompiler {
     size = 1,
     /** ELK helper threads each compiler may start for a big input (see compile-worker.ts). */
     private readonly elkHelpers = 0,
+    /** Watch mode: workers warm ELK up between compiles (see idle-warm-up.ts). */
+    private readonly warmWhenIdle = false,
   ) {
     const count = Math.max(1, Math.floor(size));
     this.workers = new Array<Worker | null>(count).fill(null);
@@ -84,7 +86,7 @@ export class WorkerCompiler {
       };
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.postMessage({ id, elkHelpers: this.elkHelpers, ...request });
+      worker.postMessage({ id, elkHelpers: this.elkHelpers, warmWhenIdle: this.warmWhenIdle, ...request });
     });
   }
 

@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   const workerUrl = new URL('./worker-loader.js', import.meta.url);
   setFlagsFromString(V8_FLAGS); // before the worker's isolate is made; the CLI owns the process
   const workers = workerCount(args);
-  const worker = new WorkerCompiler(workerUrl, workers, elkHelperCount(workers));
+  const worker = new WorkerCompiler(workerUrl, workers, elkHelperCount(workers), args.watch);
   // The worker loads the compiler while this thread reads the inputs (with a cache, only when
   // an input misses it).
   if (args.cache === null) worker.start();

@@ -107,8 +107,10 @@ export async function watchBuild(args: CliArgs, compiler: Compiler, build: Build
     const force = forced.delete(file);
     if (!force && lastText.get(file) === text) return EXIT.ok;
     try {
+      const started = performance.now();
       const exit = await buildFile(file);
       if (exit !== EXIT.ok) say(`${escapeForTerminal(file)} has errors; the last good output is kept`);
+      else say(`rebuilt ${escapeForTerminal(file)} in ${Math.round(performance.now() - started)} ms`);
       return exit;
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;

@@ -32,6 +32,7 @@ export async function layout(model: Model, _options: LayoutOptions): Promise<Sta
   const shapes = withModuleShapes(model, model.elements.map((e) => shapeFor(e.id, e.kind, e.text, e.undeveloped, e.uninstantiated)));
   const marks = _options.marks ? reserveMarks(model, shapes, _options.marks, _options.ratings === true) : null;
   const plan = buildGraph(model, shapes);
-  const result = (await layoutInBlocks(plan.graph, _options.elk ?? runElk)) ?? (await runElk(plan.graph));
+  const elk = _options.elk ?? runElk;
+  const result = (await layoutInBlocks(plan.graph, elk)) ?? (await elk(plan.graph));
   return { value: finishMarks(placeModules(model, placeExtensions(model, fromElk(model, shapes, plan, result))), marks), diagnostics: [] };
 }
