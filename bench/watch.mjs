@@ -1,4 +1,5 @@
-// Worker task: what a watcher does after a one-line edit. In a warm process (one compile of the
+// Worker task: what a library user's own watcher (a docs dev server, say) does after a one-line
+// edit, compile() called in a loop (the CLI watcher: watch-cli.mjs). In a warm process (one compile of the
 // case first), changes the text of one element and times compile() of the edited text; each
 // repetition is a different edit of the same line, so no repetition recompiles an identical text.
 // workerData: { count, repeat, settle }. Reports the median of the first `settle` edits (a watcher
@@ -6,20 +7,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { compile } from '../dist/index.js';
-import { generateCase } from './generate.mjs';
+import { editedCase } from './edit.mjs';
 import { median } from './spawn.mjs';
 
 const { count = 200, repeat = 20, settle = 10 } = workerData;
-const original = generateCase(count);
-const lines = original.split('\n');
-// The edited element: a goal about half way down the file (its line holds its text string).
-const candidates = lines.map((line, i) => ({ line, i })).filter(({ line }) => /^\s*(undeveloped )?goal G\d+ "/.test(line));
-const target = candidates[candidates.length >> 1] ?? { i: lines.length >> 1 };
-const edit = (n) => {
-  const copy = [...lines];
-  copy[target.i] = copy[target.i].replace(/"([^"]*)"/, (_, t) => `"${t} (revision ${n})"`);
-  return copy.join('\n');
-};
+const { original, edit, editedLine } = editedCase(count);
 
 const c0 = performance.now();
 const first = await compile(original, { file: 'case.gsn' });
@@ -34,7 +26,7 @@ for (let n = 1; n <= settle + repeat; n++) {
 }
 parentPort.postMessage({
   count,
-  editedLine: target.i + 1,
+  editedLine,
   firstCompileMs: coldMs,
   firstEditsMs: median(times.slice(0, settle)),
   ms: median(times.slice(settle)),
