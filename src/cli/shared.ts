@@ -154,7 +154,8 @@ export function printAcrossFiles(diagnostics: Diagnostic[], files: { name: strin
 function fieldsFor(args: CliArgs): readonly ResultField[] | undefined {
   if (args.command === 'check') return ['diagnostics'];
   // build's diagram formats: the SVG, and the model for a PDF's title.
-  if (args.command === 'build' && ['svg', 'png', 'pdf'].includes(args.format ?? 'svg')) return ['svg', 'diagnostics', 'model'];
+  if (args.command === 'build' && ['svg', 'png'].includes(args.format ?? 'svg')) return ['svg', 'diagnostics'];
+  if (args.command === 'build' && args.format === 'pdf') return ['svg', 'diagnostics', 'model'];
   return undefined;
 }
 

@@ -32,10 +32,20 @@ const KIND_LIST = ELEMENT_KINDS.join(', ');
 const KIND_NAMES: ReadonlySet<string> = new Set(ELEMENT_KINDS);
 const MODIFIER_NAMES: ReadonlySet<string> = new Set(MODIFIERS);
 
-/** A child of the document's CST: the name Chevrotain keys it by, and the node or token. */
+/** A child of the document's CST: the name Chevrotain keys it by, and the node or token (an element as its parts). */
 export interface DocumentPart {
   key: string;
-  part: CstElement;
+  part: CstElement | ElementParts;
+}
+
+/** An element statement's tokens, and the nodes of its labels and annotations (real tokens only, except modifiers). */
+export interface ElementParts {
+  modifiers: readonly IToken[];
+  labels: readonly CstNode[];
+  kind: IToken | undefined;
+  id: IToken | undefined;
+  text: IToken | undefined;
+  annotations: readonly CstNode[];
 }
 
 /** The document's statements, by their CST keys (in this order where two start at one place). */
@@ -387,7 +397,8 @@ export class AstBuilder {
     const lists: Statement[][] = [];
     for (const key of STATEMENT_KEYS) {
       const list: Statement[] = [];
-      for (const part of cst?.children?.[key] ?? NONE) {
+      for (const child of cst?.children?.[key] ?? NONE) {
+        const part = key === 'element' ? elementParts(child as CstNode) : child;
         const statement = this.statementOf(key, part);
         if (statement !== null) list.push(statement);
       }
@@ -397,21 +408,23 @@ export class AstBuilder {
   }
 
   /** The statement a child of the document's CST stands for (null: nothing usable, already reported). */
-  private statementOf(key: string, part: CstElement): Statement | null {
+  private statementOf(key: string, part: CstElement | ElementParts): Statement | null {
+    if (key === 'element') {
+      const parts = part as ElementParts;
+      const element = this.element(parts);
+      const start = element?.span.start ?? firstOffset(parts);
+      return Number.isFinite(start) ? { type: 'element', start, element } : null;
+    }
     if ('image' in part) {
       const type = TOKEN_STATEMENTS.get(key);
       return type !== undefined && isReal(part) ? { type, start: part.startOffset, token: part } : null;
     }
-    const statement = this.nodeStatement(key, part);
+    const statement = this.nodeStatement(key, part as CstNode);
     return statement !== null && Number.isFinite(statement.start) ? statement : null;
   }
 
   private nodeStatement(key: string, n: CstNode): Statement | null {
     switch (key) {
-      case 'element': {
-        const element = this.element(n);
-        return { type: 'element', start: element?.span.start ?? firstOffset(n), element };
-      }
       case 'linkStatement': {
         const link = this.linkStatement(n);
         return link && { type: 'link', start: link.span.start, link };
@@ -503,15 +516,14 @@ export class AstBuilder {
     return { type: 'import', name: null, path: path.value, nameSpan: path.span, span: this.union([keyword, path.span]) };
   }
 
-  private element(cst: CstNode): ElementNode | null {
-    const idToken = realToken(cst, 'Identifier');
-    const kindToken = realToken(cst, 'Kind');
+  private element(parts: ElementParts): ElementNode | null {
+    const { id: idToken, kind: kindToken } = parts;
     if (idToken === undefined || kindToken === undefined || !KIND_NAMES.has(kindToken.image)) return null;
-    const modifiers = this.modifiers(tokens(cst, 'Modifier'), idToken.image);
-    this.labelModifiers(modifiers, nodes(cst, 'modifierLabel'));
-    const text = this.textString(realToken(cst, 'StringLiteral'));
+    const modifiers = this.modifiers(parts.modifiers, idToken.image);
+    this.labelModifiers(modifiers, parts.labels);
+    const text = this.textString(parts.text);
     const annotations: Annotation[] = [];
-    for (const n of nodes(cst, 'annotation')) {
+    for (const n of parts.annotations) {
       const annotation = this.annotation(n);
       if (annotation) annotations.push(annotation);
     }
@@ -543,7 +555,7 @@ export class AstBuilder {
   }
 
   /** Modifiers in source order; writing one twice is GSN212 on the second. */
-  private modifiers(found: IToken[], id: string): Modifier[] {
+  private modifiers(found: readonly IToken[], id: string): Modifier[] {
     if (found.length === 0) return []; // the common case: no Map, no loop
     const seen = new Map<string, Span>();
     const result: Modifier[] = [];
@@ -567,7 +579,7 @@ export class AstBuilder {
   }
 
   /** Pattern extension: each label (`many(n)`) goes to the modifier written just before it. */
-  private labelModifiers(modifiers: Modifier[], labels: CstNode[]): void {
+  private labelModifiers(modifiers: Modifier[], labels: readonly CstNode[]): void {
     for (const node of labels) {
       const label = this.modifierLabel(node);
       if (!label) continue;
@@ -721,15 +733,25 @@ function isPresent<T>(value: T | null | undefined): value is T {
   return value !== null && value !== undefined;
 }
 
-/** The offset of the first token read from the text in a (recovered) node, NaN if none. */
-function firstOffset(cst: CstNode): number {
+/** The offset of the first token read from the text in an element's (recovered) statement, NaN if none. */
+function firstOffset(parts: ElementParts): number {
   let first = NaN;
-  for (const list of Object.values(cst.children ?? {})) {
-    for (const c of list) {
-      if ('image' in c && isReal(c) && !(c.startOffset >= first)) first = c.startOffset;
-    }
+  for (const t of [...parts.modifiers, parts.kind, parts.id, parts.text]) {
+    if (t !== undefined && isReal(t) && !(t.startOffset >= first)) first = t.startOffset;
   }
   return first;
+}
+
+/** An element's CST node as its parts. */
+function elementParts(cst: CstNode): ElementParts {
+  return {
+    modifiers: tokens(cst, 'Modifier'),
+    labels: nodes(cst, 'modifierLabel'),
+    kind: realToken(cst, 'Kind'),
+    id: realToken(cst, 'Identifier'),
+    text: realToken(cst, 'StringLiteral'),
+    annotations: nodes(cst, 'annotation'),
+  };
 }
 
 /** Gives a modifier its label and stretches its span over it. */

@@ -1,8 +1,8 @@
 /**
  * A fast path past Chevrotain for text without syntax errors. The grammar (parser.ts) is flat
  * and LL(2), so a loop over the tokens can build the very CST the CstParser would (the document's
- * children in source order rather than grouped by name), and the tree builder cannot tell the
- * two apart. On a 5 MB file that takes a fraction of the CstParser's time,
+ * children in source order rather than grouped by name, an element as its parts rather than a
+ * node), and the tree builder cannot tell the two apart. On a 5 MB file that takes a fraction of the CstParser's time,
  * which spends most of its time on the general machinery (lookahead functions, recovery
  * bookkeeping, rule stacks).
  *
@@ -10,14 +10,14 @@
  * (null), and parse.ts runs the CstParser, whose recovery and GSN-worded messages stay the one
  * source of syntax errors. So the only contract is: when this returns a CST, it is the CST the
  * CstParser builds for the same tokens, with no errors (tests/syntax/fast-cst.test.ts compares
- * the two on the examples, the corpus and generated and mutated inputs).
+ * the two on the examples, the fixtures, generated programs, mutants and token soup).
  *
  * Keys follow Chevrotain's CST: children are keyed by the name of the token type or rule the
  * grammar consumes (the token type's own name, `Import` for ImportKw; a category's name, not the
  * concrete token's: `Kind`, not `Goal`), in order.
  */
 import { tokenMatcher, type CstElement, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import type { DocumentPart } from './cst-to-ast.js';
+import type { DocumentPart, ElementParts } from './cst-to-ast.js';
 import {
   ArgValue,
   Arrow,
@@ -39,6 +39,9 @@ import {
 } from './tokens.js';
 
 type Children = Record<string, CstElement[]>;
+
+/** Shared by every element without modifiers, labels or annotations; never written to. */
+const NONE: never[] = [];
 
 /** Thrown to abandon the fast path; caught in fastCst only. */
 const GIVE_UP = Symbol('give up');
@@ -71,7 +74,7 @@ class FlatReader {
 
   /** One alternative of the document's statement loop, chosen as the CstParser's OR chooses. */
   private statement(parts: DocumentPart[]): void {
-    const put = (key: string, part: CstElement) => parts.push({ key, part });
+    const put = (key: string, part: CstElement | ElementParts) => parts.push({ key, part });
     const token = this.tokens[this.at]!;
     const type = token.tokenType;
     if (type === RelationModifier) {
@@ -101,17 +104,27 @@ class FlatReader {
     }
   }
 
-  private element(): CstNode {
-    const children: Children = {};
+  /** An element as its parts; lists that stay empty are one shared array (most elements have no modifier). */
+  private element(): ElementParts {
+    let modifiers: IToken[] = NONE;
+    let labels: CstNode[] = NONE;
     while (this.is(Modifier)) {
-      add(children, Modifier.name, this.take(Modifier));
-      if (this.is(LParen)) add(children, 'modifierLabel', this.modifierLabel());
+      if (modifiers === NONE) modifiers = [];
+      modifiers.push(this.take(Modifier));
+      if (this.is(LParen)) {
+        if (labels === NONE) labels = [];
+        labels.push(this.modifierLabel());
+      }
     }
-    add(children, Kind.name, this.take(Kind));
-    add(children, Identifier.name, this.take(Identifier));
-    add(children, StringLiteral.name, this.take(StringLiteral));
-    while (this.is(AtName)) add(children, 'annotation', this.annotation());
-    return node('element', children);
+    const kind = this.take(Kind);
+    const id = this.take(Identifier);
+    const text = this.take(StringLiteral);
+    let annotations: CstNode[] = NONE;
+    while (this.is(AtName)) {
+      if (annotations === NONE) annotations = [];
+      annotations.push(this.annotation());
+    }
+    return { modifiers, labels, kind, id, text, annotations };
   }
 
   private annotation(): CstNode {

@@ -23,9 +23,10 @@ export interface ParseOptions {
 const MAX_SYNTAX_ERRORS = 100;
 
 // One parser (and its message provider) for the whole process: building one analyses the
-// grammar, which costs far more than parsing a typical file.
+// grammar, which costs far more than parsing a typical file (~20 ms). Built on first use: text
+// without syntax errors never needs it (see fastCst).
 const messages = new GsnErrorMessages();
-const parser = new GsnParser(messages);
+let parser: GsnParser | null = null;
 
 export function parse(text: string, options: ParseOptions): StageResult<Document> {
   const source = typeof text === 'string' ? text : String(text);
@@ -65,6 +66,7 @@ function parseText(text: string, options: ParseOptions): StageResult<Document> {
  */
 function parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
   messages.setTokens(tokens);
+  parser ??= new GsnParser(messages);
   parser.input = tokens;
   const cst = parser.document();
   const errors = parser.errors;
