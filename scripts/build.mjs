@@ -6,6 +6,7 @@ import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { withoutCastChecks } from './elk-cast-checks.mjs';
 
 const common = {
   bundle: true,
@@ -55,6 +56,11 @@ const cliPackages = {
             : `export function ${name}(...a) { return load().${name}(...a); }`,
         ),
       ].join('\n'),
+    }));
+    // ELK without GWT's run-time cast checks (see scripts/elk-cast-checks.mjs).
+    builder.onLoad({ filter: /[\\/]node_modules[\\/]elkjs[\\/]lib[\\/]elk\.bundled\.js$/ }, async (args) => ({
+      loader: 'js',
+      contents: withoutCastChecks(await readFile(args.path, 'utf8')),
     }));
     // svgdom finds its fonts relative to its own file; bundled, that file is no longer there.
     builder.onLoad({ filter: /[\\/]node_modules[\\/]svgdom[\\/]src[\\/]utils[\\/]defaults\.js$/ }, async (args) => {
