@@ -52,6 +52,12 @@ export interface CompileOptions {
    * as several independent ELK calls, made at once; the output is the same either way.
    */
   elk?: ElkRunner;
+  /**
+   * Lay out and draw the diagram (default true). False stops after the checks: the result has
+   * the diagnostics, AST, model and framework, and no layout or SVG (the diagnostics are the
+   * same: laying out finds no problem of the argument). `gsnc check` does this.
+   */
+  diagram?: boolean;
 }
 
 export interface CompileResult {
@@ -137,7 +143,7 @@ async function runStages(options: CompileOptions, resolve: (found: StageDiagnost
     const framework = analyzeFramework(checked.value);
     append(found, framework.diagnostics);
     result.framework = framework.value;
-    if (hasErrors(found, options.strict)) return finish();
+    if (hasErrors(found, options.strict) || options.diagram === false) return finish();
 
     const laidOut = await layout(checked.value, { limits, marks: diagramMarks(framework.value), ratings: options.ratings === true, elk: options.elk });
     append(found, laidOut.diagnostics);

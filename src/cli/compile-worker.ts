@@ -37,11 +37,17 @@ parentPort?.on('message', async (request: WorkerRequest) => {
   // The warm-up repeats ELK calls in this thread: not when helpers take them.
   const warm = request.warmWhenIdle === true && !pool;
   const elk = warm ? warmUp.recording() : pool?.run;
-  const options = elk ? { ...request.options, elk } : request.options;
+  const options = { ...request.options, ...(elk ? { elk } : {}), ...(drawn(request) ? {} : { diagram: false }) };
   const result = request.project !== undefined ? await compileProject(request.project, options) : only(await compile(request.text, options), request.fields);
   parentPort?.postMessage({ id: request.id, result });
   if (warm) warmUp.idle();
 });
+
+/** Whether the command reads the diagram: `gsnc check` reads only the diagnostics, and is spared the layout. */
+function drawn(request: WorkerRequest): boolean {
+  const fields = request.project === undefined ? request.fields : undefined;
+  return !fields || fields.includes('svg') || fields.includes('layout');
+}
 
 /** The result with only `fields` filled in (all of it without a list): less to copy to the main thread. */
 function only(result: CompileResult, fields: readonly (keyof CompileResult)[] | undefined): CompileResult {
