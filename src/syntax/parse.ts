@@ -1,6 +1,6 @@
 /**
- * The syntax stage: text -> AST. Lex, guard the nesting depth, parse with recovery, build the
- * AST. It never throws: whatever the input, it returns a (possibly partial) Document and the
+ * The syntax stage: text -> AST. Lex, guard the nesting depth, parse (the fast path for text
+ * without syntax errors, else the CstParser with recovery), build the AST. It never throws: whatever the input, it returns a (possibly partial) Document and the
  * diagnostics found, each with a span inside the text.
  */
 import type { CstNode, IRecognitionException, IToken } from 'chevrotain';

@@ -1,7 +1,9 @@
 /**
  * The grammar, and nothing else: a Chevrotain CstParser with error recovery. Building the AST
  * is cst-to-ast.ts's job; wording the errors is messages.ts's. grammar/grammar.ebnf has one rule
- * per rule here, under the same name (checked by tests/syntax/grammar-sync.test.ts).
+ * per rule here, under the same name (checked by tests/syntax/grammar-sync.test.ts). Text without
+ * syntax errors is read by fast-cst.ts instead, a loop that builds the same CST; a change here
+ * needs the same change there (tests/syntax/fast-cst.test.ts fails until both agree).
  *
  * Blocks are read FLAT: '{' and '}' are statements of their own, and the tree builder matches
  * them with an explicit stack ('{' opens the block of the element just before it). Chevrotain
