@@ -10,6 +10,7 @@ import { analyzeFramework } from './framework/analyze.js';
 import { diagramMarks } from './framework/marks.js';
 import type { Framework } from './framework/types.js';
 import { layout } from './layout/layout.js';
+import { withLayers } from './layout/layers.js';
 import type { Layout } from './layout/types.js';
 import type { ElkRunner } from './layout/run-elk.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -52,6 +53,11 @@ export interface CompileOptions {
    * as several independent ELK calls, made at once; the output is the same either way.
    */
   elk?: ElkRunner;
+  /**
+   * Text layers to draw (`@layer(name, "text")`, gsn2x's extra keys), in this order: each as a
+   * line `NAME: text` after the element's text. Default: none (layers stay in the model only).
+   */
+  layers?: readonly string[];
   /**
    * Lay out and draw the diagram (default true). False stops after the checks: the result has
    * the diagnostics, AST, model and framework, and no layout or SVG (the diagnostics are the
@@ -145,7 +151,7 @@ async function runStages(options: CompileOptions, resolve: (found: StageDiagnost
     result.framework = framework.value;
     if (hasErrors(found, options.strict) || options.diagram === false) return finish();
 
-    const laidOut = await layout(checked.value, { limits, marks: diagramMarks(framework.value), ratings: options.ratings === true, elk: options.elk });
+    const laidOut = await layout(withLayers(checked.value, options.layers ?? []), { limits, marks: diagramMarks(framework.value), ratings: options.ratings === true, elk: options.elk });
     append(found, laidOut.diagnostics);
     result.layout = laidOut.value;
     if (hasErrors(found, options.strict)) return finish();

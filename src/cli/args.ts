@@ -22,6 +22,8 @@ export interface CliArgs {
   watch: boolean;
   /** Add the building-block ratings glyph to the AI safety-case framework's category badges. */
   ratings: boolean;
+  /** --layer NAME (repeatable, or comma-separated): text layers to draw, in order. */
+  layers: string[];
   /** --cache DIR: directory of cached compile results, or null for no cache. */
   cache: string | null;
   /** fmt --check: list the files that would change, write nothing. */
@@ -58,6 +60,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         theme: { type: 'string' },
         watch: { type: 'boolean', short: 'w' },
         ratings: { type: 'boolean' },
+        layer: { type: 'string', short: 'l', multiple: true },
         cache: { type: 'string' },
         check: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -86,6 +89,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     theme: values.theme === undefined ? null : parseTheme(values.theme),
     watch: parseWatch(values.watch ?? false, command),
     ratings: values.ratings ?? false,
+    layers: parseLayers(values.layer ?? [], command),
     cache: values.cache === undefined ? null : parseCache(values.cache),
     check: values.check ?? false,
     ...(grouped?.gsn2xFiles ? { gsn2xFiles: grouped.gsn2xFiles } : {}),
@@ -108,6 +112,14 @@ function groupGsn2x(positionals: string[]): { files: string[]; gsn2xFiles?: stri
 function parseTheme(text: string): ThemeName {
   if (!isThemeName(text)) throw new UsageError(`--theme takes ${THEMES.join(', ')}, not '${text}'`);
   return text;
+}
+
+/** `--layer a --layer b` or `--layer a,b`: the names in order, each once. */
+function parseLayers(given: string[], command: Command): string[] {
+  if (given.length > 0 && command !== 'build') throw new UsageError('--layer applies to gsnc build only');
+  const names = given.flatMap((g) => g.split(',')).map((n) => n.trim());
+  if (names.some((n) => n === '')) throw new UsageError('--layer takes a layer name, as in --layer owner (or several: --layer owner,status)');
+  return [...new Set(names)];
 }
 
 function parseWatch(watch: boolean, command: Command): boolean {
@@ -138,7 +150,7 @@ export const HELP = `gsnc: compile GSN safety cases written as text into checked
 
 Usage:
   gsnc build FILE... [-o FILE|DIR] [--format svg|json|png|pdf|sacm] [--scale N] [--strict]
-             [--theme default|dark|print|auto] [--watch] [--ratings]
+             [--theme default|dark|print|auto] [--watch] [--ratings] [--layer NAME]...
   gsnc FILE...                      same as gsnc build
   gsnc check FILE... [--format text|json] [--strict]
   gsnc report FILE [-o FILE] [--format md|html|json] [--strict]
@@ -182,6 +194,10 @@ Usage:
   --ratings  AI safety-case framework: add to each category badge a three-bar
              glyph of its building block's practicality, maximum strength and
              scalability (Clymer et al. 2024, Figure 3)
+  -l, --layer NAME
+             draw the text layer NAME (@layer(NAME, "text"), gsn2x's extra keys)
+             under each element's text as "NAME: text"; repeat it, or give
+             several names separated by commas, for more layers, in that order
   --timeout MS
              stop compiling a file after MS milliseconds (default 120000)
   --cache DIR

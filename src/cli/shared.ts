@@ -32,12 +32,22 @@ export interface Compiled {
   project?: { result: ProjectResult; files: { name: string; text: string }[] };
 }
 
+/** The compile options the command line gives every input: strictness, time limit, theme, ratings, layers. */
+function sharedOptions(args: CliArgs): ProjectOptions & CompileOptions {
+  return {
+    strict: args.strict,
+    limits: args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs },
+    theme: args.theme ?? undefined,
+    ratings: args.ratings,
+    ...(args.layers.length > 0 ? { layers: args.layers } : {}),
+  };
+}
+
 export async function compileFile(file: string, args: CliArgs, compiler: Compiler, print = true): Promise<Compiled> {
   if (isGsn2xFile(file)) return compileGsn2xGroup(file, args, compiler, print);
   const { name, text } = readSource(file);
-  const limits = args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs };
   if (file !== '-' && scanImports(text).length > 0) return compileModules({ name: file, text }, args, compiler, print);
-  const result = await compiler(text, { file: name, strict: args.strict, limits, theme: args.theme ?? undefined, ratings: args.ratings }, fieldsFor(args));
+  const result = await compiler(text, { file: name, ...sharedOptions(args) }, fieldsFor(args));
   if (print) printDiagnostics(result.diagnostics, text, name);
   return { file, text, result };
 }
@@ -49,8 +59,7 @@ export async function compileFile(file: string, args: CliArgs, compiler: Compile
  */
 async function compileModules(main: { name: string; text: string }, args: CliArgs, compiler: Compiler, print: boolean): Promise<Compiled> {
   const { files } = readProject(main);
-  const limits = args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs };
-  const options = { strict: args.strict, limits, theme: args.theme ?? undefined, ratings: args.ratings };
+  const options = sharedOptions(args);
   const project = compiler.project ? await compiler.project(files, options) : await (await import('../index.js')).compileProject(files, options);
   if (print) printAcrossFiles(project.diagnostics, files);
   const result: CompileResult = { svg: null, diagnostics: project.diagnostics, ast: null, model: null, layout: null, framework: null };
@@ -101,16 +110,7 @@ function projectPath(importer: string, path: string, root: string): string | nul
 async function compileGsn2xGroup(file: string, args: CliArgs, compiler: Compiler, print: boolean): Promise<Compiled> {
   const files = await readGsn2xFiles(args.gsn2xFiles ?? [file]);
   const [first, ...more] = files;
-  const limits = args.timeoutMs === null ? undefined : { layoutTimeoutMs: args.timeoutMs };
-  const result = await compiler(first!.text, {
-    file: first!.name,
-    language: 'gsn2x',
-    moreFiles: more,
-    strict: args.strict,
-    limits,
-    theme: args.theme ?? undefined,
-    ratings: args.ratings,
-  }, fieldsFor(args));
+  const result = await compiler(first!.text, { file: first!.name, language: 'gsn2x', moreFiles: more, ...sharedOptions(args) }, fieldsFor(args));
   if (print) printAcrossFiles(result.diagnostics, files);
   return { file, text: first!.text, result };
 }

@@ -14,6 +14,7 @@ import { analyzeFramework } from '../framework/analyze.js';
 import { diagramMarks } from '../framework/marks.js';
 import type { Framework } from '../framework/types.js';
 import { layout } from '../layout/layout.js';
+import { withLayers } from '../layout/layers.js';
 import type { Layout } from '../layout/types.js';
 import { resolveLimits, type Limits } from '../limits.js';
 import { render } from '../render/render.js';
@@ -34,6 +35,8 @@ export interface ProjectOptions {
   ratings?: boolean;
   /** Where ELK runs (see CompileOptions.elk). */
   elk?: ElkRunner;
+  /** Text layers to draw (see CompileOptions.layers). */
+  layers?: readonly string[];
 }
 
 export interface ProjectModule {
@@ -117,7 +120,7 @@ export async function compileProject(files: readonly { name: string; text: strin
 
     const prefix = options.idPrefix ?? '';
     for (const module of checked) {
-      const laidOut = await layout(module.model!, { limits, marks: diagramMarks(module.framework), ratings: options.ratings === true, elk: options.elk });
+      const laidOut = await layout(withLayers(module.model!, options.layers ?? []), { limits, marks: diagramMarks(module.framework), ratings: options.ratings === true, elk: options.elk });
       module.layout = laidOut.value;
       module.svg = render(laidOut.value, { idPrefix: prefix, theme });
     }
