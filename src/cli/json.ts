@@ -29,6 +29,8 @@ export function diagramJson(result: CompileResult): string {
       ...(n.counter ? { counter: true } : {}),
       ...(n.defeated ? { defeated: true } : {}),
       ...(n.public ? { public: true } : {}),
+      ...(n.away ? { away: { module: n.away.module } } : {}),
+      ...(n.module ? { moduleReference: { contract: n.module.contractTab !== undefined } } : {}),
     })),
     edges: (layout?.edges ?? []).map((e) => ({
       from: e.from,

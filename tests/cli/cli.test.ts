@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadSchema, validate } from '../export/helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'gsnc.js');
@@ -149,6 +150,33 @@ describe('gsnc build, modular extension', () => {
     expect(run.code).toBe(0);
     expect(run.stderr.match(/wrote /g)).toHaveLength(5); // four modules (one a contract module) and the architecture
     expect(readFileSync(join(out, 'architecture.svg'), 'utf8')).toContain('href="BrakeSystem.svg"');
+  });
+
+  it('builds a project as JSON (valid against the schema), PNG or PDF, one file per module; SACM is a usage error', () => {
+    const schema = loadSchema('gsnc-diagram.schema.json');
+    const names = ['BrakeSystem', 'Hazards', 'Software', 'SoftwareContract', 'architecture'];
+    const json = scratch();
+    expect(gsnc(['build', 'examples/modular/BrakeSystem.gsn', '-o', json, '--format', 'json']).code).toBe(0);
+    for (const name of names) {
+      const doc = JSON.parse(readFileSync(join(json, `${name}.json`), 'utf8'));
+      expect(validate(doc, schema, { ordered: true }), name).toEqual([]);
+    }
+    const brake = JSON.parse(readFileSync(join(json, 'BrakeSystem.json'), 'utf8')) as { nodes: { away?: { module: string } }[] };
+    expect(brake.nodes.some((n) => n.away?.module === 'Hazards')).toBe(true);
+    const architecture = JSON.parse(readFileSync(join(json, 'architecture.json'), 'utf8')) as { nodes: { id: string; moduleReference?: { contract: boolean } }[] };
+    expect(architecture.nodes.map((n) => [n.id, n.moduleReference?.contract])).toEqual(
+      expect.arrayContaining([['Hazards', false], ['SoftwareContract', true]]),
+    );
+    for (const [format, magic] of [['png', '\x89PNG'], ['pdf', '%PDF']]) {
+      const out = scratch();
+      expect(gsnc(['build', 'examples/modular/BrakeSystem.gsn', '-o', out, '--format', format!]).code).toBe(0);
+      for (const name of names) expect(readFileSync(join(out, `${name}.${format}`), 'latin1').startsWith(magic!), `${name}.${format}`).toBe(true);
+    }
+    const sacm = scratch();
+    const refused = gsnc(['build', 'examples/modular/BrakeSystem.gsn', '-o', join(sacm, 'out'), '--format', 'sacm']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('builds svg, json, png or pdf, not --format sacm');
+    expect(existsSync(join(sacm, 'out'))).toBe(false);
   });
 
   it('prints each diagnostic with the file it is in, and writes nothing on errors', () => {

@@ -51,7 +51,7 @@ export async function build(args: CliArgs, compiler: Compiler): Promise<number> 
     if (file !== '-' && built.has(resolve(file))) continue;
     if (compiled.project) {
       for (const f of compiled.project.files) built.add(resolve(f.name));
-      exit = Math.max(exit, writeProject(compiled, args, format));
+      exit = Math.max(exit, await writeProject(compiled, args, format, () => (fonts ??= readBundledFonts())));
       continue;
     }
     printDiagnostics(compiled.result.diagnostics, compiled.text, file === '-' ? '<stdin>' : file);
@@ -69,23 +69,36 @@ export async function build(args: CliArgs, compiler: Compiler): Promise<number> 
 }
 
 /**
- * Modular extension: a file that imports modules builds its project: one SVG per module
- * (`Name.svg`) and `architecture.svg`, into the -o directory (by default beside the file).
+ * Modular extension: a file that imports modules builds its project: one diagram per module
+ * (`Name.svg`, or `.json`, `.png`, `.pdf`) and the architecture view (`architecture.svg`, ...),
+ * into the -o directory (by default beside the file). Every output is made before the first is
+ * written, so a failing export leaves none half-written. A module's JSON carries the diagnostics
+ * of its own file; the architecture's carries all of them.
  */
-function writeProject(compiled: Compiled, args: CliArgs, format: string): number {
+async function writeProject(compiled: Compiled, args: CliArgs, format: string, fonts: () => FontFiles): Promise<number> {
   const project = compiled.project!;
   printAcrossFiles(project.result.diagnostics, project.files);
   const exit = exitCodeFor(compiled.result);
-  if (format !== 'svg') throw new UsageError(`${compiled.file} imports modules: a modular project builds SVG only, not --format ${format}`);
-  if (args.output === '-') throw new UsageError(`${compiled.file} imports modules: a modular project writes several SVGs; give -o DIR`);
-  if (project.result.architecture.svg === null) return exit;
+  if (format === 'sacm') throw new UsageError(`${compiled.file} imports modules: a modular project builds svg, json, png or pdf, not --format sacm`);
+  if (args.output === '-') throw new UsageError(`${compiled.file} imports modules: a modular project writes one diagram per module; give -o DIR`);
+  const { modules, architecture, diagnostics } = project.result;
+  if (architecture.svg === null) return exit;
+  if (modules.some((m) => m.name === 'architecture')) throw new UsageError(`module architecture would overwrite the architecture view; rename the module`);
+  const diagrams: { name: string; file: string; result: CompileResult }[] = modules.map((m) => ({
+    name: m.name,
+    file: m.file,
+    result: { svg: m.svg, diagnostics: diagnostics.filter((d) => d.file === m.file), ast: m.ast, model: m.model, layout: m.layout, framework: m.framework },
+  }));
+  diagrams.push({ name: 'architecture', file: compiled.file, result: { svg: architecture.svg, diagnostics, ast: null, model: architecture.model, layout: architecture.layout, framework: null } });
   const dir = args.output ?? dirname(compiled.file);
-  const outputs: [string, string][] = project.result.modules.map((m) => [`${m.name}.svg`, m.svg ?? '']);
-  if (outputs.some(([name]) => name === 'architecture.svg')) throw new UsageError(`module architecture would overwrite architecture.svg; rename the module`);
-  outputs.push(['architecture.svg', project.result.architecture.svg]);
-  for (const [name, svg] of outputs) {
-    const destination = join(dir, name);
-    writeAtomically(destination, svg);
+  const extension = EXTENSIONS.get(format)!;
+  const outputs: [string, string | Uint8Array][] = [];
+  for (const d of diagrams) {
+    const content = await exportAs(format, d.result, d.result.svg ?? '', BINARY.has(format) ? fonts() : null, args, d.file);
+    outputs.push([join(dir, `${d.name}.${extension}`), content]);
+  }
+  for (const [destination, content] of outputs) {
+    writeAtomically(destination, content);
     if (!args.quiet) process.stderr.write(`gsnc: wrote ${escapeForTerminal(destination)}\n`);
   }
   return exit;
