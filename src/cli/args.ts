@@ -116,7 +116,7 @@ function parseTheme(text: string): ThemeName {
 
 /** `--layer a --layer b` or `--layer a,b`: the names in order, each once. */
 function parseLayers(given: string[], command: Command): string[] {
-  if (given.length > 0 && command !== 'build') throw new UsageError('--layer applies to gsnc build only');
+  if (given.length > 0 && command !== 'build' && command !== 'markdown') throw new UsageError('--layer applies to gsnc build and gsnc markdown only');
   const names = given.flatMap((g) => g.split(',')).map((n) => n.trim());
   if (names.some((n) => n === '')) throw new UsageError('--layer takes a layer name, as in --layer owner (or several: --layer owner,status)');
   return [...new Set(names)];
@@ -159,7 +159,7 @@ Usage:
   gsnc evidence FILE [-o FILE] [--strict]
              Markdown table of every solution: ID, text, link, the claims it supports
              (standard output unless -o is given)
-  gsnc markdown FILE.md -o OUT.md [--format svg|png] [--strict]
+  gsnc markdown FILE.md -o OUT.md [--format svg|png] [--strict] [--ratings] [--layer NAME]...
              write each \`\`\`gsn fence of FILE.md as a diagram next to OUT.md
              (OUT-1.svg, OUT-2.svg, ...) and link it from OUT.md as an image
   gsnc import FILE.yaml... [-o DIR]

@@ -23,6 +23,10 @@ export interface FenceOptions {
   limits?: Partial<Limits>;
   /** Colour theme of the diagrams: `default`, `dark`, `print` or `auto` (follows the reader's setting). */
   theme?: CompileOptions['theme'];
+  /** AI safety-case framework: add the building-block ratings glyph to each category badge. */
+  ratings?: boolean;
+  /** Text layers to draw (see CompileOptions.layers). */
+  layers?: readonly string[];
   /** Called once per fence with its diagnostics (positions in the Markdown file), if any. */
   onDiagnostics?: (diagnostics: Diagnostic[], fence: FenceInfo) => void;
 }
@@ -156,6 +160,8 @@ export async function compileFence(fence: Fence, options: CompileFenceOptions): 
     strict: options.strict,
     limits: options.limits,
     theme: options.theme,
+    ...(options.ratings ? { ratings: true } : {}),
+    ...(options.layers?.length ? { layers: options.layers } : {}),
     idPrefix: fenceIdPrefix(fence.content, fence.index, options.idPrefix),
   });
   const diagnostics = result.diagnostics.map((d) => place.translate(d));

@@ -39,6 +39,12 @@ describe('gsnc markdown', () => {
     for (const n of [1, 2, 3]) parseSvg(readFileSync(join(dir, 'site', `Safety Case-${n}.svg`), 'utf8'));
   });
 
+  it('draws the text layers asked for with --layer', () => {
+    const dir = scratch({ 'doc.md': '```gsn\ngoal G1 "Top" @layer(owner, "Safety team") {\n  solution Sn1 "E"\n}\n```\n' });
+    expect(gsnc(['markdown', 'doc.md', '-o', 'out.md', '--layer', 'owner'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'out-1.svg'), 'utf8')).toContain('OWNER:');
+  });
+
   it('is deterministic and keeps CRLF line endings', () => {
     const dir = scratch({ 'doc.md': VALID_PAGE.replace(/\n/g, '\r\n') });
     expect(gsnc(['markdown', 'doc.md', '-o', 'a.md', '-q'], dir).code).toBe(0);

@@ -77,4 +77,13 @@ describe('gsnc/markdown-it', () => {
     expect(svgsOf(html)).toHaveLength(2);
     expectSoundPage(html);
   });
+
+  it('passes the ratings and layers options to every fence', async () => {
+    const page = '```gsn\ngoal G1 "Top" @layer(owner, "Safety team") {\n  solution Sn1 "E"\n}\n```\n';
+    const plain = await renderAsync(new MarkdownIt().use(gsnc), page);
+    expect(plain).not.toContain('OWNER:');
+    const layered = await renderAsync(new MarkdownIt().use(gsnc, { layers: ['owner'] }), page);
+    expect(layered).toContain('OWNER:');
+    expect(layered).toContain('Safety team');
+  });
 });

@@ -62,7 +62,7 @@ describe('text layers', () => {
     expect(svg.indexOf('STATUS:')).toBeGreaterThan(svg.indexOf('OWNER:'));
     const check = gsnc('check', 'case.gsn', '--layer', 'owner');
     expect(check.status).toBe(2);
-    expect(check.stderr).toContain('--layer applies to gsnc build only');
+    expect(check.stderr).toContain('--layer applies to gsnc build and gsnc markdown only');
     const empty = gsnc('build', 'case.gsn', '--layer', 'owner,');
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain('--layer takes a layer name');

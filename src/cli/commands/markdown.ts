@@ -43,7 +43,7 @@ export async function markdown(args: CliArgs, compiler: Compiler): Promise<numbe
   const compiled: CompiledFence[] = [];
   const theme = args.theme ?? undefined;
   for (const fence of fences) {
-    compiled.push(await compileFence(fence, { file: name, strict: args.strict, limits, theme, markdown: index, compiler }));
+    compiled.push(await compileFence(fence, { file: name, strict: args.strict, limits, theme, ratings: args.ratings, layers: args.layers, markdown: index, compiler }));
   }
   const diagnostics: Diagnostic[] = compiled.flatMap((c) => c.diagnostics);
   printDiagnostics(diagnostics, text, name);

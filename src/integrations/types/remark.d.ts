@@ -25,6 +25,10 @@ export interface GsncRemarkOptions {
   limits?: { maxInputLength?: number; maxDepth?: number; maxElements?: number; layoutTimeoutMs?: number };
   /** Colour theme of the diagrams; `auto` follows the reader's light/dark setting. */
   theme?: 'default' | 'dark' | 'print' | 'auto';
+  /** AI safety-case framework: add the building-block ratings glyph to each category badge. */
+  ratings?: boolean;
+  /** Text layers to draw (`@layer(name, "text")`), in order, as `NAME: text` under each element's text. */
+  layers?: readonly string[];
   /** Called once per fence that has diagnostics (they are also vfile messages). */
   onDiagnostics?: (diagnostics: Diagnostic[], fence: { index: number; line: number; file: string }) => void;
 }
