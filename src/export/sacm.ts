@@ -11,13 +11,17 @@
  *   SupportedBy     AssertedInference (to a goal or strategy), AssertedEvidence (to a solution)
  *   InContextOf     AssertedContext
  *   uninstantiated  isAbstract="true"
+ *   defeated        assertionDeclaration defeated (a Claim or a link; gsn.defeated tag otherwise)
+ *   challenges      an AssertedInference or AssertedEvidence with isCounter="true" from the
+ *                   counter goal or solution to what it challenges (an element or a link)
+ *   many, optional, choice   tagged values gsn.multiplicity (on the link) and gsn.choice (on the parent)
  *
  * Every xmi:id is derived from element IDs (`G1`, `artifact-Sn1`, `inference-G1-S1`): GSN IDs
  * never contain `-`, so derived ids cannot collide with element IDs or with each other. The
  * output is a pure function of the model: same input, same bytes.
  */
 import type { CompileResult } from '../index.js';
-import type { ModelEdge, ModelElement } from '../semantics/model.js';
+import type { ModelChallenge, ModelEdge, ModelElement } from '../semantics/model.js';
 
 export const SACM_NAMESPACE = 'http://www.omg.org/spec/SACM/2.2';
 export const XMI_NAMESPACE = 'http://www.omg.org/spec/XMI/20131001';
@@ -42,9 +46,13 @@ export function sacmXml(result: Pick<CompileResult, 'model' | 'layout'>, source 
 
   out.push('  <argumentPackage xmi:id="package-arguments">');
   out.push(`    ${name(caseName)}`);
-  for (const element of model.elements) out.push(...argumentElement(element, plain.get(element.id) ?? ''));
+  const choices = choicesByElement(model);
+  for (const element of model.elements) out.push(...argumentElement(element, plain.get(element.id) ?? '', choices.get(element.id) ?? []));
   const used = new Set<string>();
-  for (const edge of model.edges) out.push(...relationship(edge, kinds, used));
+  // The xmi:id of each link and challenge, by its ends, for challenges of links.
+  const relationIds = new Map<string, string>();
+  for (const edge of model.edges) out.push(...relationship(edge, kinds, used, relationIds));
+  for (const challenge of model.challenges ?? []) out.push(...counterRelationship(challenge, kinds, used, relationIds));
   out.push('  </argumentPackage>');
 
   const artifacts = model.elements.filter((e) => isArtifact(e));
@@ -62,28 +70,49 @@ function isArtifact(element: ModelElement): boolean {
   return element.kind === 'solution' || element.kind === 'context';
 }
 
-function argumentElement(element: ModelElement, text: string): string[] {
+/** A choice among an element's SupportedBy links: its alternatives and label. */
+interface Choice {
+  to: string[];
+  label: string | null;
+}
+
+/** Pattern extension: the choices of each element (`choice` on it: all its SupportedBy links; `choice { }` groups). */
+function choicesByElement(model: NonNullable<CompileResult['model']>): Map<string, Choice[]> {
+  const byElement = new Map<string, Choice[]>();
+  const add = (from: string, choice: Choice) => byElement.set(from, [...(byElement.get(from) ?? []), choice]);
+  for (const element of model.elements) {
+    if (!element.choice) continue;
+    const to = model.edges.filter((e) => e.from === element.id && e.relation === 'supportedBy').map((e) => e.to);
+    add(element.id, { to, label: element.choice.label });
+  }
+  for (const group of model.choices ?? []) add(group.from, { to: group.to, label: group.label });
+  return byElement;
+}
+
+function argumentElement(element: ModelElement, text: string, choices: Choice[]): string[] {
   const id = element.id;
   const abstract = element.uninstantiated ? ' isAbstract="true"' : '';
   const body = [`      ${name(id)}`, ...description(id, text, '      ')];
+  const choiceTags = choices.flatMap((c, i) => choiceTagged(id, c, i));
   switch (element.kind) {
     case 'goal':
     case 'assumption':
     case 'justification': {
       const declaration = declarationOf(element);
-      return [`    <argumentElement xsi:type="sacm:Claim" xmi:id="${attr(id)}"${abstract} assertionDeclaration="${declaration}">`, ...body, '    </argumentElement>'];
+      return [`    <argumentElement xsi:type="sacm:Claim" xmi:id="${attr(id)}"${abstract} assertionDeclaration="${declaration}">`, ...body, ...choiceTags, '    </argumentElement>'];
     }
     case 'strategy': {
       // ArgumentReasoning is not an Assertion, so it has no assertionDeclaration: an undeveloped
-      // strategy is recorded as a tagged value.
-      const tagged = element.undeveloped ? [`      <taggedValue xmi:id="${attr(`undeveloped-${id}`)}" key="gsn.undeveloped" value="true"/>`] : [];
-      return [`    <argumentElement xsi:type="sacm:ArgumentReasoning" xmi:id="${attr(id)}"${abstract}>`, ...body, ...tagged, '    </argumentElement>'];
+      // or defeated strategy is recorded as a tagged value.
+      const tagged = [...(element.undeveloped ? [tag(`undeveloped-${id}`, 'gsn.undeveloped', 'true')] : []), ...(element.defeated ? [tag(`defeated-${id}`, 'gsn.defeated', 'true')] : [])];
+      return [`    <argumentElement xsi:type="sacm:ArgumentReasoning" xmi:id="${attr(id)}"${abstract}>`, ...body, ...tagged, ...choiceTags, '    </argumentElement>'];
     }
     case 'solution':
     case 'context':
       return [
         `    <argumentElement xsi:type="sacm:ArtifactReference" xmi:id="${attr(id)}"${abstract} referencedArtifactElement="${attr(`artifact-${id}`)}">`,
         ...body,
+        ...(element.defeated ? [tag(`defeated-${id}`, 'gsn.defeated', 'true')] : []),
         '    </argumentElement>',
       ];
     default:
@@ -91,14 +120,28 @@ function argumentElement(element: ModelElement, text: string): string[] {
   }
 }
 
+/** A choice as tagged values on its element: the alternatives (IDs separated by spaces) and the label. */
+function choiceTagged(id: string, choice: Choice, index: number): string[] {
+  const suffix = index === 0 ? '' : `-${index + 1}`;
+  return [
+    tag(`choice-${id}${suffix}`, 'gsn.choice', choice.to.join(' ')),
+    ...(choice.label !== null ? [tag(`choice-label-${id}${suffix}`, 'gsn.choice.label', choice.label)] : []),
+  ];
+}
+
+function tag(xmiId: string, key: string, value: string): string {
+  return `      <taggedValue xmi:id="${attr(xmiId)}" key="${attr(key)}" value="${attr(value)}"/>`;
+}
+
 function declarationOf(element: ModelElement): string {
+  if (element.defeated) return 'defeated';
   if (element.kind === 'assumption') return 'assumed';
   if (element.kind === 'justification') return 'axiomatic';
   return element.undeveloped ? 'needsSupport' : 'asserted';
 }
 
 /** One SACM relationship per GSN link; source is the supporting or contextual element. */
-function relationship(edge: ModelEdge, kinds: Map<string, string>, used: Set<string>): string[] {
+function relationship(edge: ModelEdge, kinds: Map<string, string>, used: Set<string>, relationIds: Map<string, string>): string[] {
   const child = kinds.get(edge.to);
   let type: string;
   let prefix: string;
@@ -112,10 +155,43 @@ function relationship(edge: ModelEdge, kinds: Map<string, string>, used: Set<str
     type = 'AssertedInference';
     prefix = 'inference';
   }
-  let id = `${prefix}-${edge.from}-${edge.to}`;
-  for (let n = 2; used.has(id); n++) id = `${prefix}-${edge.from}-${edge.to}-${n}`;
+  const id = freshId(`${prefix}-${edge.from}-${edge.to}`, used);
+  if (!relationIds.has(ends(edge.from, edge.to))) relationIds.set(ends(edge.from, edge.to), id);
+  const declaration = edge.defeated ? ' assertionDeclaration="defeated"' : '';
+  const tags = edge.multiplicity
+    ? [tag(`multiplicity-${id}`, 'gsn.multiplicity', edge.multiplicity.kind), ...(edge.multiplicity.label !== null ? [tag(`multiplicity-label-${id}`, 'gsn.multiplicity.label', edge.multiplicity.label)] : [])]
+    : [];
+  const open = `    <argumentElement xsi:type="sacm:${type}" xmi:id="${attr(id)}"${declaration} source="${attr(edge.to)}" target="${attr(edge.from)}"`;
+  return tags.length === 0 ? [`${open}/>`] : [`${open}>`, ...tags, '    </argumentElement>'];
+}
+
+/**
+ * Dialectic extension: a challenge is a counter relationship (isCounter) from the counter goal
+ * (AssertedInference) or counter solution (AssertedEvidence) to the element it challenges, or to
+ * the relationship of the link (or challenge) it challenges.
+ */
+function counterRelationship(challenge: ModelChallenge, kinds: Map<string, string>, used: Set<string>, relationIds: Map<string, string>): string[] {
+  const target = challenge.target.type === 'element' ? challenge.target.id : relationIds.get(ends(challenge.target.from, challenge.target.to));
+  if (target === undefined) return [];
+  const written = challenge.target.type === 'element' ? challenge.target.id : `${challenge.target.from}-${challenge.target.to}`;
+  const id = freshId(`counter-${challenge.from}-${written}`, used);
+  // A challenge of an element can itself be challenged, as the link `CG1 -> G2`.
+  if (challenge.target.type === 'element' && !relationIds.has(ends(challenge.from, challenge.target.id))) relationIds.set(ends(challenge.from, challenge.target.id), id);
+  const type = kinds.get(challenge.from) === 'solution' ? 'AssertedEvidence' : 'AssertedInference';
+  const declaration = challenge.defeated ? ' assertionDeclaration="defeated"' : '';
+  return [`    <argumentElement xsi:type="sacm:${type}" xmi:id="${attr(id)}" isCounter="true"${declaration} source="${attr(challenge.from)}" target="${attr(target)}"/>`];
+}
+
+function ends(from: string, to: string): string {
+  return `${from}\0${to}`;
+}
+
+/** `base`, or `base-2`, `base-3`... when taken. */
+function freshId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
   used.add(id);
-  return [`    <argumentElement xsi:type="sacm:${type}" xmi:id="${attr(id)}" source="${attr(edge.to)}" target="${attr(edge.from)}"/>`];
+  return id;
 }
 
 function artifact(element: ModelElement, text: string): string[] {

@@ -8,7 +8,7 @@ import { compile } from '../../src/index.js';
 import { expectGolden } from '../helpers/golden.js';
 import { ROOT } from './helpers.js';
 
-const EXAMPLES = ['minimal', 'hazard-directed', 'shared-evidence', 'multilingual', 'ai-deployment', 'ai-holes'];
+const EXAMPLES = ['minimal', 'hazard-directed', 'shared-evidence', 'multilingual', 'ai-deployment', 'ai-holes', 'ext-dialectic', 'ext-patterns', 'ext-confidence'];
 
 async function compileExample(name: string) {
   const file = `examples/${name}.gsn`;
@@ -37,13 +37,17 @@ describe('SACM export', () => {
       expect(node?.getAttribute('xsi:type'), element.id).toBe(expectedType[element.kind]);
       if (element.kind === 'assumption') expect(node!.getAttribute('assertionDeclaration')).toBe('assumed');
       if (element.kind === 'justification') expect(node!.getAttribute('assertionDeclaration')).toBe('axiomatic');
-      if (element.kind === 'goal') expect(node!.getAttribute('assertionDeclaration')).toBe(element.undeveloped ? 'needsSupport' : 'asserted');
+      if (element.kind === 'goal') expect(node!.getAttribute('assertionDeclaration')).toBe(element.defeated ? 'defeated' : element.undeveloped ? 'needsSupport' : 'asserted');
       if (element.kind === 'solution' || element.kind === 'context') {
         expect(byId.get(node!.getAttribute('referencedArtifactElement')!)?.getAttribute('xsi:type')).toBe('sacm:Artifact');
       }
     }
-    const relations = all.filter((e) => /^sacm:Asserted/.test(e.getAttribute('xsi:type') ?? ''));
+    const relations = all.filter((e) => /^sacm:Asserted/.test(e.getAttribute('xsi:type') ?? '') && e.getAttribute('isCounter') !== 'true');
     expect(relations.length).toBe(result.model!.edges.length);
+    const counters = all.filter((e) => e.getAttribute('isCounter') === 'true');
+    expect(counters.length).toBe(result.model!.challenges?.length ?? 0);
+    // Every reference inside the package points at an xmi:id that is there.
+    for (const e of [...relations, ...counters]) for (const end of ['source', 'target']) expect(byId.has(e.getAttribute(end)!), `${e.getAttribute('xmi:id')} ${end}`).toBe(true);
     result.model!.edges.forEach((edge, i) => {
       const r = relations[i]!;
       expect([r.getAttribute('source'), r.getAttribute('target')]).toEqual([edge.to, edge.from]);
@@ -52,6 +56,25 @@ describe('SACM export', () => {
       expect(r.getAttribute('xsi:type')).toBe(type);
     });
     expect(sacmXml(await compileExample(name), name)).toBe(xml);
+  });
+
+  it('writes challenges as counter relationships, defeats as declarations, patterns as tagged values', async () => {
+    const { doc } = parseXml(sacmXml(await compileExample('ext-dialectic'), 'dialectic'));
+    const byId = (id: string) => Array.from(doc.getElementsByTagName('*')).find((e) => e.getAttribute('xmi:id') === id);
+    expect(byId('G2')?.getAttribute('assertionDeclaration')).toBe('defeated');
+    expect(byId('counter-CG1-G2')?.getAttribute('source')).toBe('CG1');
+    expect(byId('counter-CG1-G2')?.getAttribute('target')).toBe('G2');
+    // A challenge of a link targets the link's relationship; a challenge of a challenge, that one's.
+    expect(byId('counter-CSn5-G6-Sn3')?.getAttribute('target')).toBe('evidence-G6-Sn3');
+    expect(byId('evidence-G6-Sn3')?.getAttribute('assertionDeclaration')).toBe('defeated');
+    expect(byId('counter-CG3-CSn2-G5')?.getAttribute('target')).toBe('counter-CSn2-G5');
+    expect(byId('counter-CSn2-G5')?.getAttribute('xsi:type')).toBe('sacm:AssertedEvidence');
+
+    const patterns = parseXml(sacmXml(await compileExample('ext-patterns'), 'patterns')).doc;
+    const tags = Array.from(patterns.getElementsByTagName('taggedValue')).map((t) => `${(t.parentNode as Element).getAttribute('xmi:id')} ${t.getAttribute('key')}=${t.getAttribute('value')}`);
+    expect(tags).toEqual(
+      expect.arrayContaining(['G7 gsn.choice=S2 S3', 'G7 gsn.choice.label=1 of 2', 'inference-S2-G2 gsn.multiplicity=many', 'inference-S2-G2 gsn.multiplicity.label=n', 'inference-G2-G4 gsn.multiplicity=optional']),
+    );
   });
 
   it('matches the golden file for minimal', async () => {
