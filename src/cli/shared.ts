@@ -1,12 +1,12 @@
 import { UsageError, isGsn2xFile, type CliArgs } from './args.js';
-import { formatDiagnostic } from '../diagnostics/format.js';
-import { LineIndex } from '../diagnostics/locate.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { CompileOptions, CompileResult, ProjectOptions, ProjectResult } from '../index.js';
 import { normalizePath, projectRoot, resolveImportPath } from '../project/paths.js';
 import { scanImports } from '../syntax/imports.js';
 import { besideInput, fileExists, isDirectory, moduleFile, outputName, readInput, readSource } from './io.js';
-import { printDiagnostics } from './print.js';
+import { printAcrossFiles, printDiagnostics } from './print.js';
+
+export { printAcrossFiles };
 
 /** What every command shares: reading and compiling inputs, exit codes, output targets. */
 
@@ -140,15 +140,6 @@ export async function readGsn2xFiles(names: string[]): Promise<{ name: string; t
   return files;
 }
 
-/** Prints diagnostics that may point into several files, each excerpt from its own file. */
-export function printAcrossFiles(diagnostics: Diagnostic[], files: { name: string; text: string }[]): void {
-  if (diagnostics.length === 0) return;
-  const indexes = new Map(files.map((f) => [f.name, new LineIndex(f.text)]));
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d, indexes.get(d.file))}\n`);
-  const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  process.stderr.write(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}\n`);
-}
 
 /** What the command reads of each result (undefined: all of it). */
 function fieldsFor(args: CliArgs): readonly ResultField[] | undefined {

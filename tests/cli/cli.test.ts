@@ -123,6 +123,20 @@ describe('gsnc CLI', () => {
     expect(doc.diagnostics).toEqual([]);
   });
 
+  it('prints the first 20 diagnostics of a code in full, then how many more; the totals and JSON count them all', () => {
+    const goals = Array.from({ length: 30 }, (_, i) => `  goal G${i + 2} "Claim ${i + 2}"`).join('\n');
+    const text = `goal G1 "Top" {\n${goals}\n}\n`;
+    const run = gsnc(['check', '-'], text);
+    expect(run.code).toBe(0);
+    expect(run.stderr.match(/warning GSN301/g)).toHaveLength(20);
+    expect(run.stderr).toContain('<stdin>:21:8: warning GSN301: goal G21'); // the 20th, in full
+    expect(run.stderr).not.toContain('goal G22 is neither');
+    expect(run.stderr).toContain('... and 10 more GSN301 warnings like these (gsnc check --format json lists every one)');
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('0 errors, 30 warnings');
+    const json = JSON.parse(gsnc(['check', '-', '--format', 'json'], text).stdout) as { diagnostics: { code: string }[] };
+    expect(json.diagnostics.filter((d) => d.code === 'GSN301')).toHaveLength(30);
+  });
+
   it('escapes control characters when echoing user text', () => {
     const run = gsnc(['check', '-'], 'goal G1 "x" { \u001b[31m }');
     expect(run.code).toBe(1);

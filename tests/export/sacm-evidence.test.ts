@@ -71,7 +71,7 @@ describe('SACM export', () => {
     expect(byId('counter-CSn2-G5')?.getAttribute('xsi:type')).toBe('sacm:AssertedEvidence');
 
     const patterns = parseXml(sacmXml(await compileExample('ext-patterns'), 'patterns')).doc;
-    const tags = Array.from(patterns.getElementsByTagName('taggedValue')).map((t) => `${(t.parentNode as Element).getAttribute('xmi:id')} ${t.getAttribute('key')}=${t.getAttribute('value')}`);
+    const tags = Array.from(patterns.getElementsByTagName('taggedValue')).map((t) => `${(t.parentNode as unknown as { getAttribute(name: string): string | null }).getAttribute('xmi:id')} ${t.getAttribute('key')}=${t.getAttribute('value')}`);
     expect(tags).toEqual(
       expect.arrayContaining(['G7 gsn.choice=S2 S3', 'G7 gsn.choice.label=1 of 2', 'inference-S2-G2 gsn.multiplicity=many', 'inference-S2-G2 gsn.multiplicity.label=n', 'inference-G2-G4 gsn.multiplicity=optional']),
     );
