@@ -37,7 +37,7 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-const COMMANDS = new Set(['build', 'check', 'report', 'evidence', 'markdown', 'import', 'fmt', 'instantiate', 'help', 'version']);
+const COMMANDS = new Set(['build', 'check', 'report', 'evidence', 'markdown', 'import', 'fmt', 'instantiate', 'lsp', 'help', 'version']);
 
 /** Parses argv (without node and script). `gsnc FILE` means `gsnc build FILE`. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -63,6 +63,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         layer: { type: 'string', short: 'l', multiple: true },
         cache: { type: 'string' },
         check: { type: 'boolean' },
+        // gsnc lsp: editors' LSP clients pass --stdio; standard input and output is the only transport.
+        stdio: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -77,6 +79,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   else if (!explicit && positionals.length === 0) command = 'help';
   const grouped = command === 'import' || command === 'fmt' || command === 'markdown' || command === 'instantiate' ? null : groupGsn2x(positionals);
   if (values.check && command !== 'fmt') throw new UsageError('--check applies to gsnc fmt only');
+  if (values.stdio && command !== 'lsp') throw new UsageError('--stdio applies to gsnc lsp only');
   return {
     command,
     files: grouped?.files ?? positionals,
@@ -171,6 +174,9 @@ Usage:
   gsnc instantiate PATTERN.gsn DATA.json|DATA.yaml [-o OUT.gsn]
              fill a GSN pattern's {placeholders}, many(key), optional and choice
              from a data file into a concrete argument (standard output unless -o)
+  gsnc lsp [--stdio]
+             language server for editors (LSP over standard input and output):
+             diagnostics as you type, go to definition, hover, outline, completion
 
   FILE       a .gsn file, or - for standard input; gsn2x YAML files (*.yaml,
              *.yml) are compiled together as one case, with the files their

@@ -26,13 +26,19 @@ const markdown = async (args: CliArgs, compiler: Compiler): Promise<number> =>
   (await import('./commands/markdown.js')).markdown(args, compiler);
 
 /**
- * Commands that compile nothing, so start no worker: the formatter, the gsn2x import and pattern
- * instantiation. Loaded only when used, like markdown.
+ * Commands that start no worker: the formatter, the gsn2x import, pattern instantiation, and
+ * the language server (it checks in this thread, without laying out). Loaded only when used,
+ * like markdown.
  */
 const LOCAL = new Map<string, (args: CliArgs) => Promise<number>>([
   ['fmt', async (args) => (await import('./commands/fmt.js')).fmt(args)],
   ['import', async (args) => (await import('./commands/import.js')).importCommand(args)],
   ['instantiate', async (args) => (await import('./commands/instantiate.js')).instantiate(args)],
+  // Serves until the editor ends the session (the LSP library exits the process then).
+  ['lsp', async () => {
+    (await import('../lsp/server.js')).startServer();
+    return new Promise<number>(() => {});
+  }],
 ]);
 
 /** Every command that compiles: one entry each. */

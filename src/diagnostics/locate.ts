@@ -26,6 +26,14 @@ export class LineIndex {
     return { line: lo + 1, column: at - (this.starts[lo] ?? 0) + 1 };
   }
 
+  /** The offset of a 1-based line and column (clamped into the document): the inverse of position(). */
+  offset(line: number, column: number): number {
+    const l = Math.min(Math.max(1, Math.trunc(line)), this.starts.length);
+    const start = this.starts[l - 1] ?? 0;
+    const end = this.starts[l] ?? this.text.length;
+    return Math.min(start + Math.max(0, Math.trunc(column) - 1), end);
+  }
+
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? this.text.length;
     const next = this.starts[line] ?? this.text.length;

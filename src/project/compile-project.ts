@@ -37,6 +37,8 @@ export interface ProjectOptions {
   elk?: ElkRunner;
   /** Text layers to draw (see CompileOptions.layers). */
   layers?: readonly string[];
+  /** False stops after the checks: no layouts or SVGs (see CompileOptions.diagram). */
+  diagram?: boolean;
 }
 
 export interface ProjectModule {
@@ -116,7 +118,7 @@ export async function compileProject(files: readonly { name: string; text: strin
       result.modules.push(module);
       return module;
     });
-    if (hasErrors(found, options.strict)) return finish();
+    if (hasErrors(found, options.strict) || options.diagram === false) return finish();
 
     const prefix = options.idPrefix ?? '';
     for (const module of checked) {

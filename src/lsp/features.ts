@@ -1,0 +1,123 @@
+/**
+ * What the language server answers, as pure functions of a document's text and its compile
+ * result (compile() with `diagram: false`): diagnostics, the definition and hover of the ID
+ * under the cursor, the outline, and completions. Positions are LSP's: 0-based lines and
+ * UTF-16 columns, as gsnc's own columns are (1-based there).
+ */
+import type {
+  CompletionItem,
+  CompletionItemKind,
+  Diagnostic as LspDiagnostic,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  Hover,
+  Position,
+  Range,
+  SymbolKind,
+} from 'vscode-languageserver';
+import type { Diagnostic, Document, ElementNode, Model, ModelElement } from '../index.js';
+import { LineIndex } from '../diagnostics/locate.js';
+import { ELEMENT_KINDS, MODIFIERS } from '../syntax/ast.js';
+
+export type { Position, Range };
+
+/** LSP's DiagnosticSeverity of each gsnc severity. */
+const SEVERITY: Record<string, DiagnosticSeverity> = { error: 1, warning: 2, info: 3 };
+
+/** gsnc diagnostics of the file `file` (others point into imported files) as LSP diagnostics. */
+export function lspDiagnostics(diagnostics: readonly Diagnostic[], file: string, uriOf: (file: string) => string): LspDiagnostic[] {
+  return diagnostics
+    .filter((d) => d.file === file)
+    .map((d) => ({
+      range: rangeOf(d),
+      severity: SEVERITY[d.severity] ?? 3,
+      code: d.code,
+      source: 'gsnc',
+      message: d.message,
+      ...(d.related?.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOf(r.file), range: rangeOf(r) }, message: r.message })) } : {}),
+    }));
+}
+
+function rangeOf(d: { line: number; column: number; endLine: number; endColumn: number }): Range {
+  return { start: { line: d.line - 1, character: d.column - 1 }, end: { line: d.endLine - 1, character: d.endColumn - 1 } };
+}
+
+/** The ID written at `position`, with its range, or null when the cursor is not on one. */
+export function idAt(text: string, position: Position): { id: string; range: Range } | null {
+  const index = new LineIndex(text);
+  const at = index.offset(position.line + 1, position.character + 1);
+  const isIdChar = (c: string) => /[A-Za-z0-9_.]/.test(c);
+  let start = at;
+  while (start > 0 && isIdChar(text.charAt(start - 1))) start--;
+  let end = at;
+  while (end < text.length && isIdChar(text.charAt(end))) end++;
+  // An ID starts with a letter or underscore; a trailing dot is punctuation, not part of it.
+  while (end > start && text.charAt(end - 1) === '.') end--;
+  const id = text.slice(start, end);
+  if (!/^[A-Za-z_]/.test(id)) return null;
+  return { id, range: spanRange(index, start, end) };
+}
+
+function spanRange(index: LineIndex, start: number, end: number): Range {
+  const a = index.position(start);
+  const b = index.position(end);
+  return { start: { line: a.line - 1, character: a.column - 1 }, end: { line: b.line - 1, character: b.column - 1 } };
+}
+
+/** Where the element named at `position` is defined in this text, or null. */
+export function definition(text: string, model: Model | null, position: Position): Range | null {
+  const found = idAt(text, position);
+  const element = found && elementOf(model, found.id);
+  if (!element || element.away || element.moduleRef) return null; // defined in another file
+  return spanRange(new LineIndex(text), element.idSpan.start, element.idSpan.end);
+}
+
+/** Markdown for the element named at `position`: kind, ID, flags and text. */
+export function hover(text: string, model: Model | null, position: Position): Hover | null {
+  const found = idAt(text, position);
+  const element = found && elementOf(model, found.id);
+  if (!found || !element) return null;
+  const flags = [element.undeveloped && 'undeveloped', element.uninstantiated && 'uninstantiated', element.counter && 'counter', element.defeated && 'defeated', element.public && 'public', element.away && `in module ${element.away.module}`]
+    .filter((f): f is string => typeof f === 'string');
+  const supports = [...new Set((model?.edges ?? []).filter((e) => e.to === element.id).map((e) => `${e.from}${e.relation === 'inContextOf' ? ' (in context of)' : ''}`))];
+  const lines = [
+    `**${element.kind} ${element.id}**${flags.length > 0 ? ` (${flags.join(', ')})` : ''}`,
+    '',
+    element.text,
+    ...(supports.length > 0 ? ['', `Used by: ${supports.join(', ')}`] : []),
+  ];
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: found.range };
+}
+
+/** LSP's SymbolKind for each element kind: Class, Method, File, Field, Constant, String. */
+const SYMBOL_KIND: Record<string, SymbolKind> = { goal: 5, strategy: 6, solution: 1, context: 8, assumption: 14, justification: 15 };
+
+/** The outline: every element written in this text, nested as written. */
+export function documentSymbols(text: string, ast: Document | null): DocumentSymbol[] {
+  if (!ast) return [];
+  const index = new LineIndex(text);
+  const symbolOf = (node: ElementNode): DocumentSymbol => ({
+    name: node.id,
+    detail: `${node.kind}: ${(node.text?.value ?? '').split('\n')[0]}`,
+    kind: SYMBOL_KIND[node.kind] ?? 13,
+    range: spanRange(index, node.span.start, node.span.end),
+    selectionRange: spanRange(index, node.idSpan.start, node.idSpan.end),
+    children: node.children.filter((c): c is ElementNode => c.type === 'element').map(symbolOf),
+  });
+  return ast.items.filter((item): item is ElementNode => item.type === 'element').map(symbolOf);
+}
+
+/** LSP's CompletionItemKind: Reference for IDs, Keyword for keywords. */
+const REFERENCE: CompletionItemKind = 18;
+const KEYWORD: CompletionItemKind = 14;
+
+/** Every element ID of the case (with its kind and text) and the notation's keywords. */
+export function completions(model: Model | null): CompletionItem[] {
+  const ids = (model?.elements ?? []).map((e) => ({ label: e.id, kind: REFERENCE, detail: `${e.kind}: ${e.text.split('\n')[0]}` }));
+  const keywords = [...ELEMENT_KINDS, ...MODIFIERS, 'challenges', 'module', 'import', 'contract'].map((k) => ({ label: k, kind: KEYWORD }));
+  return [...ids, ...keywords];
+}
+
+function elementOf(model: Model | null, id: string): ModelElement | undefined {
+  return model?.elements.find((e) => e.id === id);
+}

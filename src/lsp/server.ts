@@ -1,0 +1,126 @@
+/**
+ * `gsnc lsp`: a Language Server Protocol server over standard input and output, for any editor
+ * with an LSP client (VS Code through a generic client, Neovim, Helix, Emacs, Zed...). It checks
+ * each open `.gsn` document as it is edited (the same checks as `gsnc check`: compile() without
+ * the diagram) and answers from that: diagnostics, go to definition (across modules too), hover,
+ * the outline and completion (features.ts). A document that imports modules is checked with
+ * them, read from disk as `gsnc build` reads them.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { compile, compileProject, type Diagnostic, type Document, type Model } from '../index.js';
+import { LineIndex } from '../diagnostics/locate.js';
+import { scanImports } from '../syntax/imports.js';
+import { readProject } from '../cli/shared.js';
+import { completions, definition, documentSymbols, hover, lspDiagnostics, type Position, type Range } from './features.js';
+
+/** Quiet time after an edit before the document is checked again. */
+const CHECK_DELAY_MS = 150;
+
+/** What a check of one version of a document found. */
+interface Analysis {
+  version: number;
+  ast: Document | null;
+  model: Model | null;
+  diagnostics: Diagnostic[];
+  /** Modular extension: the other modules' files, models and texts, for definitions in them. */
+  modules: { file: string; text: string; model: Model | null }[];
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new Map<string, Analysis>();
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const analyse = async (document: TextDocument): Promise<Analysis> => {
+    const known = analyses.get(document.uri);
+    if (known && known.version === document.version) return known;
+    const analysis = await check(document);
+    analyses.set(document.uri, analysis);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: lspDiagnostics(analysis.diagnostics, fileOf(document.uri), uriOf) });
+    return analysis;
+  };
+  const schedule = (document: TextDocument) => {
+    clearTimeout(timers.get(document.uri));
+    timers.set(document.uri, setTimeout(() => void analyse(document), CHECK_DELAY_MS));
+  };
+  const withDocument = async <T>(uri: string, answer: (document: TextDocument, analysis: Analysis) => T): Promise<T | null> => {
+    const document = documents.get(uri);
+    return document ? answer(document, await analyse(document)) : null;
+  };
+
+  connection.onInitialize(() => ({
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      definitionProvider: true,
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      completionProvider: { triggerCharacters: [] },
+    },
+    serverInfo: { name: 'gsnc' },
+  }));
+  documents.onDidOpen(({ document }) => void analyse(document));
+  documents.onDidChangeContent(({ document }) => schedule(document));
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    analyses.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+  connection.onDefinition(({ textDocument, position }) =>
+    withDocument(textDocument.uri, (document, analysis) => definitionIn(document, analysis, position)),
+  );
+  connection.onHover(({ textDocument, position }) => withDocument(textDocument.uri, (document, analysis) => hover(document.getText(), analysis.model, position)));
+  connection.onDocumentSymbol(({ textDocument }) => withDocument(textDocument.uri, (document, analysis) => documentSymbols(document.getText(), analysis.ast)));
+  connection.onCompletion(({ textDocument }) => withDocument(textDocument.uri, (_document, analysis) => completions(analysis.model)));
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The definition in this document, or in the module an away element belongs to. */
+function definitionIn(document: TextDocument, analysis: Analysis, position: Position): { uri: string; range: Range } | null {
+  const text = document.getText();
+  const here = definition(text, analysis.model, position);
+  if (here) return { uri: document.uri, range: here };
+  for (const module of analysis.modules) {
+    const index = new LineIndex(text);
+    const at = index.offset(position.line + 1, position.character + 1);
+    const id = /[A-Za-z_][A-Za-z0-9_.]*$/.exec(text.slice(0, at))?.[0] ?? '';
+    const rest = /^[A-Za-z0-9_.]*/.exec(text.slice(at))?.[0] ?? '';
+    const element = module.model?.elements.find((e) => e.id === (id + rest).replace(/\.+$/, '') && !e.away && !e.moduleRef);
+    if (!element) continue;
+    const there = new LineIndex(module.text);
+    const a = there.position(element.idSpan.start);
+    const b = there.position(element.idSpan.end);
+    return { uri: uriOf(module.file), range: { start: { line: a.line - 1, character: a.column - 1 }, end: { line: b.line - 1, character: b.column - 1 } } };
+  }
+  return null;
+}
+
+/** Checks a document as `gsnc check` would: alone, or with the modules it imports. */
+async function check(document: TextDocument): Promise<Analysis> {
+  const text = document.getText();
+  const file = fileOf(document.uri);
+  if (document.uri.startsWith('file:') && scanImports(text).length > 0) {
+    try {
+      const { files } = readProject({ name: file, text });
+      const project = await compileProject(files, { diagram: false });
+      const own = project.modules.find((m) => m.file === file);
+      const modules = project.modules.filter((m) => m.file !== file).map((m) => ({ file: m.file, text: files.find((f) => f.name === m.file)?.text ?? '', model: m.model }));
+      return { version: document.version, ast: own?.ast ?? null, model: own?.model ?? null, diagnostics: project.diagnostics, modules };
+    } catch {
+      // An imported file that cannot be read: check the document alone (its imports are then reported).
+    }
+  }
+  const result = await compile(text, { file, diagram: false });
+  return { version: document.version, ast: result.ast, model: result.model, diagnostics: result.diagnostics, modules: [] };
+}
+
+/** The file name diagnostics use for a document: its path, for file URIs. */
+function fileOf(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+function uriOf(file: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(file) && !/^[a-z]:[\\/]/i.test(file) ? file : pathToFileURL(file).href;
+}

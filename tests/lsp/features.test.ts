@@ -1,0 +1,35 @@
+/** The language server's answers as pure functions (src/lsp/features.ts): the ID under the cursor and positions. */
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/index.js';
+import { completions, definition, documentSymbols, hover, idAt, lspDiagnostics } from '../../src/lsp/features.js';
+
+const TEXT = 'goal G1.a "Top" {\n  solution Sn1 "Evidence, see G1.a."\n}\nG1.a -> Sn1\n';
+
+describe('language server features', () => {
+  it('finds the ID under the cursor: dotted IDs whole, a trailing dot left out, nothing in a word that is not one', () => {
+    expect(idAt(TEXT, { line: 0, character: 6 })).toEqual({ id: 'G1.a', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } } });
+    expect(idAt(TEXT, { line: 1, character: 33 })?.id).toBe('G1.a'); // "see G1.a." in the text
+    expect(idAt(TEXT, { line: 0, character: 10 })).toBeNull(); // on the quote
+    expect(idAt('x 42 y', { line: 0, character: 3 })).toBeNull(); // a number is not an ID
+  });
+
+  it('answers definition, hover, outline and completion from the compile result', async () => {
+    const result = await compile(TEXT, { file: 'case.gsn', diagram: false });
+    expect(definition(TEXT, result.model, { line: 3, character: 9 })).toEqual({ start: { line: 1, character: 11 }, end: { line: 1, character: 14 } });
+    expect(definition(TEXT, result.model, { line: 3, character: 2 })).toEqual({ start: { line: 0, character: 5 }, end: { line: 0, character: 9 } });
+    expect(definition(TEXT, result.model, { line: 3, character: 5 })).toBeNull(); // on the arrow
+    expect(hover(TEXT, result.model, { line: 1, character: 12 })?.contents).toEqual({ kind: 'markdown', value: '**solution Sn1**\n\nEvidence, see G1.a.\n\nUsed by: G1.a' });
+    expect(documentSymbols(TEXT, result.ast).map((s) => [s.name, s.kind, (s.children ?? []).map((c) => c.name)])).toEqual([['G1.a', 5, ['Sn1']]]);
+    expect(completions(result.model).slice(0, 2).map((c) => c.label)).toEqual(['G1.a', 'Sn1']);
+  });
+
+  it('turns gsnc diagnostics into LSP ones for this file only, related information as locations', async () => {
+    const text = 'goal G1 "a" { solution Sn1 "e" }\ngoal G1 "b" { solution Sn2 "f" }\n';
+    const result = await compile(text, { file: '/tmp/case.gsn', diagram: false });
+    const lsp = lspDiagnostics([...result.diagnostics, { ...result.diagnostics[0]!, file: '/tmp/other.gsn' }], '/tmp/case.gsn', (f) => `file://${f}`);
+    expect(lsp).toHaveLength(result.diagnostics.length);
+    const duplicate = lsp.find((d) => d.code === 'GSN201')!;
+    expect(duplicate).toMatchObject({ severity: 1, source: 'gsnc', range: { start: { line: 1, character: 5 }, end: { line: 1, character: 7 } } });
+    expect(duplicate.relatedInformation?.[0]?.location).toEqual({ uri: 'file:///tmp/case.gsn', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 7 } } });
+  });
+});
