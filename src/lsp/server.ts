@@ -4,7 +4,7 @@
  * each open `.gsn` document as it is edited (the same checks as `gsnc check`: compile() without
  * the diagram) and answers from that: diagnostics, go to definition (across modules too), hover,
  * the outline and completion (features.ts). A document that imports modules is checked with
- * them, read from disk as `gsnc build` reads them.
+ * them, found as `gsnc build` finds them (their text as open in the editor, else as saved).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
@@ -33,10 +33,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const analyses = new Map<string, Analysis>();
   const timers = new Map<string, NodeJS.Timeout>();
 
+  // An imported module open in the editor is checked as it stands there, saved or not.
+  const openText = (file: string) => documents.get(uriOf(file))?.getText();
   const analyse = async (document: TextDocument): Promise<Analysis> => {
     const known = analyses.get(document.uri);
     if (known && known.version === document.version) return known;
-    const analysis = await check(document);
+    const analysis = await check(document, openText);
     analyses.set(document.uri, analysis);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: lspDiagnostics(analysis.diagnostics, fileOf(document.uri), uriOf) });
     return analysis;
@@ -61,7 +63,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     serverInfo: { name: 'gsnc' },
   }));
   documents.onDidOpen(({ document }) => void analyse(document));
-  documents.onDidChangeContent(({ document }) => schedule(document));
+  documents.onDidChangeContent(({ document }) => {
+    schedule(document);
+    // The open documents that import this one are checked again too.
+    const changed = fileOf(document.uri);
+    for (const [uri, analysis] of analyses) {
+      const importer = documents.get(uri);
+      if (uri === document.uri || !importer || !analysis.modules.some((m) => m.file === changed)) continue;
+      analyses.delete(uri);
+      schedule(importer);
+    }
+  });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     analyses.delete(document.uri);
@@ -97,13 +109,16 @@ function definitionIn(document: TextDocument, analysis: Analysis, position: Posi
   return null;
 }
 
-/** Checks a document as `gsnc check` would: alone, or with the modules it imports. */
-async function check(document: TextDocument): Promise<Analysis> {
+/**
+ * Checks a document as `gsnc check` would: alone, or with the modules it imports (their text as
+ * open in the editor, else as saved).
+ */
+async function check(document: TextDocument, openText: (file: string) => string | undefined): Promise<Analysis> {
   const text = document.getText();
   const file = fileOf(document.uri);
   if (document.uri.startsWith('file:') && scanImports(text).length > 0) {
     try {
-      const { files } = readProject({ name: file, text });
+      const files = readProject({ name: file, text }).files.map((f, i) => (i === 0 ? f : { name: f.name, text: openText(f.name) ?? f.text }));
       const project = await compileProject(files, { diagram: false });
       const own = project.modules.find((m) => m.file === file);
       const modules = project.modules.filter((m) => m.file !== file).map((m) => ({ file: m.file, text: files.find((f) => f.name === m.file)?.text ?? '', model: m.model }));

@@ -116,6 +116,20 @@ describe('gsnc lsp', () => {
     await client.notification((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { version?: number }).version === 3, before);
   });
 
+  it('checks an importing document again when an imported module open in the editor changes, unsaved', async () => {
+    const sub = pathToFileURL(join(dir, 'Sub.gsn')).href;
+    const before = client.notifications.length;
+    client.notify('textDocument/didOpen', { textDocument: { uri: sub, languageId: 'gsn', version: 1, text: 'module Sub\ngoal G2 "Claim of the sub-module" {\n  solution Sn1 "Evidence"\n}\n' } });
+    // G2 is no longer public (not saved to disk): Main's reference to it is now an error.
+    const published = await client.notification((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri, before);
+    expect((published.params as { diagnostics: { severity: number }[] }).diagnostics.some((d) => d.severity === 1)).toBe(true);
+    const again = client.notifications.length;
+    client.notify('textDocument/didChange', { textDocument: { uri: sub, version: 2 }, contentChanges: [{ text: 'module Sub\npublic goal G2 "Claim of the sub-module" {\n  solution Sn1 "Evidence"\n}\n' }] });
+    const fixed = await client.notification((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri, again);
+    expect((fixed.params as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['GSN301']);
+    client.notify('textDocument/didClose', { textDocument: { uri: sub } });
+  });
+
   it('goes to the definition of an ID, in this file or in the module it comes from', async () => {
     const local = await client.request('textDocument/definition', { textDocument: { uri }, position: { line: 5, character: 8 } });
     expect(local.result).toEqual({ uri, range: { start: { line: 5, character: 7 }, end: { line: 5, character: 9 } } });
