@@ -176,7 +176,8 @@ Usage:
              from a data file into a concrete argument (standard output unless -o)
   gsnc lsp [--stdio]
              language server for editors (LSP over standard input and output):
-             diagnostics as you type, go to definition, hover, outline, completion
+             diagnostics as you type, go to definition, hover, outline, completion,
+             references, rename
 
   FILE       a .gsn file, or - for standard input; gsn2x YAML files (*.yaml,
              *.yml) are compiled together as one case, with the files their

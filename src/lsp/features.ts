@@ -18,6 +18,8 @@ import type {
 import type { Diagnostic, Document, ElementNode, Model, ModelElement } from '../index.js';
 import { LineIndex } from '../diagnostics/locate.js';
 import { ELEMENT_KINDS, MODIFIERS } from '../syntax/ast.js';
+import { tokenize } from '../syntax/lexer.js';
+import { Identifier } from '../syntax/tokens.js';
 
 export type { Position, Range };
 
@@ -116,6 +118,42 @@ export function completions(model: Model | null): CompletionItem[] {
   const ids = (model?.elements ?? []).map((e) => ({ label: e.id, kind: REFERENCE, detail: `${e.kind}: ${e.text.split('\n')[0]}` }));
   const keywords = [...ELEMENT_KINDS, ...MODIFIERS, 'challenges', 'module', 'import', 'contract'].map((k) => ({ label: k, kind: KEYWORD }));
   return [...ids, ...keywords];
+}
+
+/**
+ * Every place this text writes the ID of the element named at `position`: its definition (when
+ * `withDefinition`) and every reference (in blocks, links, challenges, annotations), read from
+ * the lexer's ID tokens, so words in texts and comments are never taken for it.
+ */
+export function references(text: string, model: Model | null, position: Position, withDefinition: boolean): Range[] {
+  const found = idAt(text, position);
+  const element = found && elementOf(model, found.id);
+  if (!found || !element) return [];
+  const index = new LineIndex(text);
+  const definedAt = element.away || element.moduleRef ? -1 : element.idSpan.start;
+  return tokenize(text)
+    .tokens.filter((t) => t.tokenType === Identifier && t.image === found.id && (withDefinition || t.startOffset !== definedAt))
+    .map((t) => spanRange(index, t.startOffset, t.startOffset + t.image.length));
+}
+
+/**
+ * Renaming the element named at `position` in this text: the ranges to replace, or why it cannot
+ * be renamed here (an element of another module, or a public one other modules may name).
+ */
+export function renameRanges(text: string, model: Model | null, position: Position): { ranges: Range[] } | { refused: string } {
+  const found = idAt(text, position);
+  const element = found && elementOf(model, found.id);
+  if (!found || !element) return { refused: 'no element is named here' };
+  if (element.away || element.moduleRef) return { refused: `${found.id} is defined in another module: rename it there` };
+  if (element.public) return { refused: `${found.id} is public: other modules may name it, so rename it by hand in each` };
+  return { ranges: references(text, model, position, true) };
+}
+
+/** A new name must be an ID, and not one the case already has. */
+export function renameProblem(model: Model | null, newName: string): string | null {
+  if (!/^[A-Za-z_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?$/.test(newName)) return `${newName} is not an ID (a letter or _, then letters, digits, _ or .)`;
+  if (elementOf(model, newName)) return `${newName} is already the ID of an element`;
+  return null;
 }
 
 function elementOf(model: Model | null, id: string): ModelElement | undefined {

@@ -3,17 +3,17 @@
  * with an LSP client (VS Code through a generic client, Neovim, Helix, Emacs, Zed...). It checks
  * each open `.gsn` document as it is edited (the same checks as `gsnc check`: compile() without
  * the diagram) and answers from that: diagnostics, go to definition (across modules too), hover,
- * the outline and completion (features.ts). A document that imports modules is checked with
+ * the outline, completion, references and rename within the document (features.ts). A document that imports modules is checked with
  * them, found as `gsnc build` finds them (their text as open in the editor, else as saved).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compile, compileProject, type Diagnostic, type Document, type Model } from '../index.js';
 import { LineIndex } from '../diagnostics/locate.js';
 import { scanImports } from '../syntax/imports.js';
 import { readProject } from '../cli/shared.js';
-import { completions, definition, documentSymbols, hover, lspDiagnostics, type Position, type Range } from './features.js';
+import { completions, definition, documentSymbols, hover, idAt, lspDiagnostics, references, renameProblem, renameRanges, type Position, type Range } from './features.js';
 
 /** Quiet time after an edit before the document is checked again. */
 const CHECK_DELAY_MS = 150;
@@ -59,6 +59,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       hoverProvider: true,
       documentSymbolProvider: true,
       completionProvider: { triggerCharacters: [] },
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
     },
     serverInfo: { name: 'gsnc' },
   }));
@@ -85,6 +87,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover(({ textDocument, position }) => withDocument(textDocument.uri, (document, analysis) => hover(document.getText(), analysis.model, position)));
   connection.onDocumentSymbol(({ textDocument }) => withDocument(textDocument.uri, (document, analysis) => documentSymbols(document.getText(), analysis.ast)));
   connection.onCompletion(({ textDocument }) => withDocument(textDocument.uri, (_document, analysis) => completions(analysis.model)));
+  connection.onReferences(({ textDocument, position, context }) =>
+    withDocument(textDocument.uri, (document, analysis) => references(document.getText(), analysis.model, position, context.includeDeclaration).map((range) => ({ uri: document.uri, range }))),
+  );
+  connection.onPrepareRename(({ textDocument, position }) =>
+    withDocument(textDocument.uri, (document, analysis) => {
+      const answer = renameRanges(document.getText(), analysis.model, position);
+      if ('refused' in answer) throw new ResponseError(ErrorCodes.InvalidRequest, answer.refused);
+      return idAt(document.getText(), position)?.range ?? null;
+    }),
+  );
+  connection.onRenameRequest(({ textDocument, position, newName }) =>
+    withDocument(textDocument.uri, (document, analysis) => {
+      const answer = renameRanges(document.getText(), analysis.model, position);
+      if ('refused' in answer) throw new ResponseError(ErrorCodes.InvalidRequest, answer.refused);
+      const problem = renameProblem(analysis.model, newName);
+      if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
+      return { changes: { [document.uri]: answer.ranges.map((range) => ({ range, newText: newName })) } };
+    }),
+  );
   documents.listen(connection);
   connection.listen();
 }

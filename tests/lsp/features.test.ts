@@ -1,7 +1,7 @@
 /** The language server's answers as pure functions (src/lsp/features.ts): the ID under the cursor and positions. */
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
-import { completions, definition, documentSymbols, hover, idAt, lspDiagnostics } from '../../src/lsp/features.js';
+import { completions, definition, documentSymbols, hover, idAt, lspDiagnostics, references, renameProblem, renameRanges } from '../../src/lsp/features.js';
 
 const TEXT = 'goal G1.a "Top" {\n  solution Sn1 "Evidence, see G1.a."\n}\nG1.a -> Sn1\n';
 
@@ -31,5 +31,20 @@ describe('language server features', () => {
     const duplicate = lsp.find((d) => d.code === 'GSN201')!;
     expect(duplicate).toMatchObject({ severity: 1, source: 'gsnc', range: { start: { line: 1, character: 5 }, end: { line: 1, character: 7 } } });
     expect(duplicate.relatedInformation?.[0]?.location).toEqual({ uri: 'file:///tmp/case.gsn', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 7 } } });
+  });
+
+  it('finds references from ID tokens only (never in texts or comments), and renames them all', async () => {
+    const text = 'goal G1 "Top: G2 is key" {\n  // G2 here is a comment\n  goal G2 "Sub"\n  G3\n}\nsolution G3 "E"\nG2 -> G3\n';
+    const result = await compile(text, { file: 'case.gsn', diagram: false });
+    const at = { line: 6, character: 0 }; // G2 in the link
+    expect(references(text, result.model, at, true).map((r) => [r.start.line, r.start.character])).toEqual([[2, 7], [6, 0]]);
+    expect(references(text, result.model, at, false).map((r) => r.start.line)).toEqual([6]);
+    expect(renameRanges(text, result.model, at)).toEqual({ ranges: references(text, result.model, at, true) });
+    expect(renameProblem(result.model, 'G3')).toBe('G3 is already the ID of an element');
+    expect(renameProblem(result.model, '2x')).toMatch(/is not an ID/);
+    expect(renameProblem(result.model, 'G2.new')).toBeNull();
+    const open = 'public goal P1 "Shared" { solution Sn1 "E" }\n';
+    const publicResult = await compile(open, { file: 'p.gsn', diagram: false });
+    expect(renameRanges(open, publicResult.model, { line: 0, character: 13 })).toEqual({ refused: 'P1 is public: other modules may name it, so rename it by hand in each' });
   });
 });

@@ -2,7 +2,7 @@
  * `gsnc lsp` as an editor uses it: the built CLI started with --stdio, spoken to in JSON-RPC with
  * LSP's Content-Length framing. Diagnostics on open and after an edit (in LSP's 0-based
  * positions), definition (in the file and in an imported module), hover, outline, completion,
- * and a clean shutdown.
+ * references and rename, and a clean shutdown.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -146,6 +146,17 @@ describe('gsnc lsp', () => {
     expect(value.value).toContain('**context C1**');
     expect(value.value).toContain('Scope');
     expect(value.value).toContain('Used by: G1 (in context of)');
+  });
+
+  it('finds references and renames an element in the document; refuses an element of another module', async () => {
+    const refs = (await client.request('textDocument/references', { textDocument: { uri }, position: { line: 5, character: 8 }, context: { includeDeclaration: true } })).result as { uri: string; range: { start: { line: number } } }[];
+    expect(refs.map((r) => [r.uri, r.range.start.line])).toEqual([[uri, 5]]);
+    const renamed = (await client.request('textDocument/rename', { textDocument: { uri }, position: { line: 3, character: 11 }, newName: 'C9' })).result as { changes: Record<string, { newText: string; range: { start: { line: number; character: number } } }[]> };
+    expect(renamed.changes[uri]!.map((e) => [e.range.start.line, e.range.start.character, e.newText])).toEqual([[3, 10, 'C9']]);
+    const refused = await client.request('textDocument/prepareRename', { textDocument: { uri }, position: { line: 4, character: 2 } });
+    expect((refused.error as { message: string }).message).toBe('G2 is defined in another module: rename it there');
+    const taken = await client.request('textDocument/rename', { textDocument: { uri }, position: { line: 3, character: 11 }, newName: 'G1' });
+    expect((taken.error as { message: string }).message).toBe('G1 is already the ID of an element');
   });
 
   it('gives the outline, nested as written, and completes IDs and keywords', async () => {
