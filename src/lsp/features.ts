@@ -5,6 +5,7 @@
  * UTF-16 columns, as gsnc's own columns are (1-based there).
  */
 import type {
+  CodeAction,
   CompletionItem,
   CompletionItemKind,
   Diagnostic as LspDiagnostic,
@@ -14,7 +15,9 @@ import type {
   Position,
   Range,
   SymbolKind,
+  TextEdit,
 } from 'vscode-languageserver';
+import { formatGsn } from '../format/format.js';
 import type { Diagnostic, Document, ElementNode, Model, ModelElement } from '../index.js';
 import { LineIndex } from '../diagnostics/locate.js';
 import { ELEMENT_KINDS, MODIFIERS } from '../syntax/ast.js';
@@ -154,6 +157,40 @@ export function renameProblem(model: Model | null, newName: string): string | nu
   if (!/^[A-Za-z_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?$/.test(newName)) return `${newName} is not an ID (a letter or _, then letters, digits, _ or .)`;
   if (elementOf(model, newName)) return `${newName} is already the ID of an element`;
   return null;
+}
+
+/** `gsnc fmt` of the whole text as one edit; none when it is formatted already or has syntax errors. */
+export function formatting(text: string): TextEdit[] {
+  const formatted = formatGsn(text);
+  if (formatted.text === null || !formatted.changed) return [];
+  const index = new LineIndex(text);
+  return [{ range: spanRange(index, 0, text.length), newText: formatted.text }];
+}
+
+/**
+ * Quick fixes for the diagnostics in `range`: an unsupported goal or strategy (GSN301) can be
+ * marked undeveloped, which is what the standard asks of one whose support is left for later.
+ */
+export function codeActions(text: string, model: Model | null, uri: string, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const index = new LineIndex(text);
+  for (const d of diagnostics) {
+    if (d.code !== 'GSN301') continue;
+    const found = idAt(text, d.range.start);
+    const element = found && elementOf(model, found.id);
+    if (!element || element.undeveloped) continue;
+    const kindAt = text.lastIndexOf(element.kind, element.idSpan.start);
+    if (kindAt < 0) continue;
+    const at = spanRange(index, kindAt, kindAt).start;
+    actions.push({
+      title: `Mark ${element.id} undeveloped`,
+      kind: 'quickfix',
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: 'undeveloped ' }] } },
+    });
+  }
+  return actions;
 }
 
 function elementOf(model: Model | null, id: string): ModelElement | undefined {

@@ -3,7 +3,8 @@
  * with an LSP client (VS Code through a generic client, Neovim, Helix, Emacs, Zed...). It checks
  * each open `.gsn` document as it is edited (the same checks as `gsnc check`: compile() without
  * the diagram) and answers from that: diagnostics, go to definition (across modules too), hover,
- * the outline, completion, references and rename within the document (features.ts). A document that imports modules is checked with
+ * the outline, completion, references and rename within the document, formatting (`gsnc fmt`)
+ * and a quick fix (features.ts). A document that imports modules is checked with
  * them, found as `gsnc build` finds them (their text as open in the editor, else as saved).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,7 +14,8 @@ import { compile, compileProject, type Diagnostic, type Document, type Model } f
 import { LineIndex } from '../diagnostics/locate.js';
 import { scanImports } from '../syntax/imports.js';
 import { readProject } from '../cli/shared.js';
-import { completions, definition, documentSymbols, hover, idAt, lspDiagnostics, references, renameProblem, renameRanges, type Position, type Range } from './features.js';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { codeActions, completions, definition, documentSymbols, formatting, hover, idAt, lspDiagnostics, references, renameProblem, renameRanges, type Position, type Range } from './features.js';
 
 /** Quiet time after an edit before the document is checked again. */
 const CHECK_DELAY_MS = 150;
@@ -61,6 +63,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       completionProvider: { triggerCharacters: [] },
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      documentFormattingProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
     },
     serverInfo: { name: 'gsnc' },
   }));
@@ -87,6 +91,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover(({ textDocument, position }) => withDocument(textDocument.uri, (document, analysis) => hover(document.getText(), analysis.model, position)));
   connection.onDocumentSymbol(({ textDocument }) => withDocument(textDocument.uri, (document, analysis) => documentSymbols(document.getText(), analysis.ast)));
   connection.onCompletion(({ textDocument }) => withDocument(textDocument.uri, (_document, analysis) => completions(analysis.model)));
+  connection.onDocumentFormatting(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    return document ? formatting(document.getText()) : null;
+  });
+  connection.onCodeAction(({ textDocument, context }) =>
+    withDocument(textDocument.uri, (document, analysis) => codeActions(document.getText(), analysis.model, document.uri, context.diagnostics as LspDiagnostic[])),
+  );
   connection.onReferences(({ textDocument, position, context }) =>
     withDocument(textDocument.uri, (document, analysis) => references(document.getText(), analysis.model, position, context.includeDeclaration).map((range) => ({ uri: document.uri, range }))),
   );

@@ -1,7 +1,7 @@
 /** The language server's answers as pure functions (src/lsp/features.ts): the ID under the cursor and positions. */
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
-import { completions, definition, documentSymbols, hover, idAt, lspDiagnostics, references, renameProblem, renameRanges } from '../../src/lsp/features.js';
+import { codeActions, completions, definition, documentSymbols, formatting, hover, idAt, lspDiagnostics, references, renameProblem, renameRanges } from '../../src/lsp/features.js';
 
 const TEXT = 'goal G1.a "Top" {\n  solution Sn1 "Evidence, see G1.a."\n}\nG1.a -> Sn1\n';
 
@@ -46,5 +46,20 @@ describe('language server features', () => {
     const open = 'public goal P1 "Shared" { solution Sn1 "E" }\n';
     const publicResult = await compile(open, { file: 'p.gsn', diagram: false });
     expect(renameRanges(open, publicResult.model, { line: 0, character: 13 })).toEqual({ refused: 'P1 is public: other modules may name it, so rename it by hand in each' });
+  });
+
+  it('formats as gsnc fmt does, and offers to mark an unsupported goal undeveloped', async () => {
+    const messy = 'goal   G1 "Top"{\n goal G2 "Sub"\n}\n';
+    const [edit] = formatting(messy);
+    expect(edit!.newText).toBe('goal G1 "Top" {\n  goal G2 "Sub"\n}\n');
+    expect(edit!.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 3, character: 0 } });
+    expect(formatting(edit!.newText)).toEqual([]); // formatted already
+    expect(formatting('goal G1 "unclosed\n')).toEqual([]); // syntax error: nothing to do
+
+    const result = await compile(messy, { file: 'case.gsn', diagram: false });
+    const diagnostics = lspDiagnostics(result.diagnostics, 'case.gsn', (f) => f);
+    const [fix] = codeActions(messy, result.model, 'file:///case.gsn', diagnostics);
+    expect(fix?.title).toBe('Mark G2 undeveloped');
+    expect(fix?.edit?.changes?.['file:///case.gsn']).toEqual([{ range: { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, newText: 'undeveloped ' }]);
   });
 });

@@ -159,6 +159,15 @@ describe('gsnc lsp', () => {
     expect((taken.error as { message: string }).message).toBe('G1 is already the ID of an element');
   });
 
+  it('formats the document and offers the quick fix for an unsupported goal', async () => {
+    const edits = (await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).result as unknown[];
+    expect(edits).toEqual([]); // MAIN is formatted already
+    const published = client.notifications.filter((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === uri).at(-1)!;
+    const diagnostics = (published.params as { diagnostics: { code: string; range: unknown }[] }).diagnostics;
+    const actions = (await client.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0]!.range, context: { diagnostics } })).result as { title: string }[];
+    expect(actions.map((a) => a.title)).toEqual(['Mark G3 undeveloped']);
+  });
+
   it('gives the outline, nested as written, and completes IDs and keywords', async () => {
     const symbols = (await client.request('textDocument/documentSymbol', { textDocument: { uri } })).result as { name: string; children: { name: string }[] }[];
     expect(symbols.map((s) => s.name)).toEqual(['G1']);
