@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync 
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { elkWithoutCastChecks } from './elk-cast-checks.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const at = process.argv.indexOf('--outdir');
@@ -71,7 +72,8 @@ const result = await build({
   // elkjs's bundled build mentions the optional 'web-worker' package only when asked for a
   // worker, which gsnc never does.
   external: ['web-worker'],
-  plugins: [browserPlugin],
+  // ELK without GWT's run-time cast checks, as in every gsnc bundle (scripts/elk-cast-checks.mjs).
+  plugins: [browserPlugin, elkWithoutCastChecks()],
 });
 
 const inputs = Object.keys(result.metafile.inputs);

@@ -6,7 +6,7 @@ import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { withoutCastChecks } from './elk-cast-checks.mjs';
+import { elkWithoutCastChecks } from './elk-cast-checks.mjs';
 
 const common = {
   bundle: true,
@@ -19,7 +19,10 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist' });
+// ELK without GWT's run-time cast checks (see scripts/elk-cast-checks.mjs), for the library as
+// for the CLI: the one package bundled into dist/index.js, so every user of the library (the
+// Markdown plugins included) lays out with it. The other packages stay external (installed).
+await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', plugins: [elkWithoutCastChecks()] });
 
 // The CLI: dist/cli.js (main thread), dist/compile-worker.js (the compiler, in a worker) and the
 // chunks they share or load on demand (splitting). Start-up is most of a small compile, and
@@ -57,11 +60,6 @@ const cliPackages = {
         ),
       ].join('\n'),
     }));
-    // ELK without GWT's run-time cast checks (see scripts/elk-cast-checks.mjs).
-    builder.onLoad({ filter: /[\\/]node_modules[\\/]elkjs[\\/]lib[\\/]elk\.bundled\.js$/ }, async (args) => ({
-      loader: 'js',
-      contents: withoutCastChecks(await readFile(args.path, 'utf8')),
-    }));
     // svgdom finds its fonts relative to its own file; bundled, that file is no longer there.
     builder.onLoad({ filter: /[\\/]node_modules[\\/]svgdom[\\/]src[\\/]utils[\\/]defaults\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
@@ -80,7 +78,7 @@ const cli = await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   metafile: true,
-  plugins: [cliPackages],
+  plugins: [cliPackages, elkWithoutCastChecks()],
 });
 // Chunk names are content hashes: remove those of earlier builds (after writing, so a CLI that
 // is running meanwhile never misses a chunk of the current build).
@@ -100,7 +98,7 @@ await build({
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   define: { 'import.meta.url': '__gsncModuleUrl' },
-  plugins: [cliPackages],
+  plugins: [cliPackages, elkWithoutCastChecks()],
 });
 const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
 if (cache.status !== 0) process.exit(cache.status ?? 1);

@@ -1,6 +1,6 @@
 /**
- * The CLI bundles ELK without GWT's run-time cast checks (scripts/elk-cast-checks.mjs): faster,
- * and it must lay out exactly as the installed elkjs does. Both are run here on the examples'
+ * Every gsnc bundle (library, CLI, playground) has ELK without GWT's run-time cast checks
+ * (scripts/elk-cast-checks.mjs): faster, and it must lay out exactly as the installed elkjs does. Both are run here on the examples'
  * ELK graphs, random trees and a generated case, and their answers compared whole.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
