@@ -126,12 +126,10 @@ function definitionIn(document: TextDocument, analysis: Analysis, position: Posi
   const text = document.getText();
   const here = definition(text, analysis.model, position);
   if (here) return { uri: document.uri, range: here };
+  const id = idAt(text, position)?.id;
+  if (id === undefined) return null;
   for (const module of analysis.modules) {
-    const index = new LineIndex(text);
-    const at = index.offset(position.line + 1, position.character + 1);
-    const id = /[A-Za-z_][A-Za-z0-9_.]*$/.exec(text.slice(0, at))?.[0] ?? '';
-    const rest = /^[A-Za-z0-9_.]*/.exec(text.slice(at))?.[0] ?? '';
-    const element = module.model?.elements.find((e) => e.id === (id + rest).replace(/\.+$/, '') && !e.away && !e.moduleRef);
+    const element = module.model?.elements.find((e) => e.id === id && !e.away && !e.moduleRef);
     if (!element) continue;
     const there = new LineIndex(module.text);
     const a = there.position(element.idSpan.start);
