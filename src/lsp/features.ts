@@ -20,6 +20,7 @@ import type {
 import { formatGsn } from '../format/format.js';
 import type { Diagnostic, Document, ElementNode, Model, ModelElement } from '../index.js';
 import { LineIndex } from '../diagnostics/locate.js';
+import { ANNOTATIONS } from '../semantics/annotations.js';
 import { ELEMENT_KINDS, MODIFIERS } from '../syntax/ast.js';
 import { tokenize } from '../syntax/lexer.js';
 import { Identifier } from '../syntax/tokens.js';
@@ -79,6 +80,8 @@ export function definition(text: string, model: Model | null, position: Position
 
 /** Markdown for the element named at `position`: kind, ID, flags and text. */
 export function hover(text: string, model: Model | null, position: Position): Hover | null {
+  const annotation = annotationAt(text, position);
+  if (annotation) return annotation;
   const found = idAt(text, position);
   const element = found && elementOf(model, found.id);
   if (!found || !element) return null;
@@ -92,6 +95,22 @@ export function hover(text: string, model: Model | null, position: Position): Ho
     ...(supports.length > 0 ? ['', `Used by: ${supports.join(', ')}`] : []),
   ];
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: found.range };
+}
+
+/** The annotation whose name is under the cursor (`@subsystem-risk`): what it takes, and an example. */
+function annotationAt(text: string, position: Position): Hover | null {
+  const index = new LineIndex(text);
+  const cursor = index.offset(position.line + 1, position.character + 1);
+  const at = text.charAt(cursor) === '@' ? cursor + 1 : cursor; // on the @ itself
+  let start = at;
+  while (start > 0 && /[A-Za-z0-9_-]/.test(text.charAt(start - 1))) start--;
+  if (text.charAt(start - 1) !== '@') return null;
+  let end = at;
+  while (end < text.length && /[A-Za-z0-9_-]/.test(text.charAt(end))) end++;
+  const name = text.slice(start, end);
+  const spec = ANNOTATIONS.get(name);
+  if (!spec) return null;
+  return { contents: { kind: 'markdown', value: `**@${name}** takes ${spec.takes}, as in \`${spec.example}\`` }, range: spanRange(index, start - 1, end) };
 }
 
 /** LSP's SymbolKind for each element kind: Class, Method, File, Field, Constant, String. */
@@ -112,12 +131,20 @@ export function documentSymbols(text: string, ast: Document | null): DocumentSym
   return ast.items.filter((item): item is ElementNode => item.type === 'element').map(symbolOf);
 }
 
-/** LSP's CompletionItemKind: Reference for IDs, Keyword for keywords. */
+/** LSP's CompletionItemKind: Reference for IDs, Keyword for keywords, Property for annotations. */
 const REFERENCE: CompletionItemKind = 18;
 const KEYWORD: CompletionItemKind = 14;
+const PROPERTY: CompletionItemKind = 10;
 
-/** Every element ID of the case (with its kind and text) and the notation's keywords. */
-export function completions(model: Model | null): CompletionItem[] {
+/**
+ * After `@`: the annotations gsnc knows (with what each takes). Elsewhere: every element ID of
+ * the case (with its kind and text) and the notation's keywords.
+ */
+export function completions(model: Model | null, text = '', position: Position = { line: 0, character: 0 }): CompletionItem[] {
+  const at = new LineIndex(text).offset(position.line + 1, position.character + 1);
+  if (/@[A-Za-z0-9_-]*$/.test(text.slice(Math.max(0, at - 64), at))) {
+    return [...ANNOTATIONS].map(([name, spec]) => ({ label: name, kind: PROPERTY, detail: `takes ${spec.takes}, as in ${spec.example}` }));
+  }
   const ids = (model?.elements ?? []).map((e) => ({ label: e.id, kind: REFERENCE, detail: `${e.kind}: ${e.text.split('\n')[0]}` }));
   const keywords = [...ELEMENT_KINDS, ...MODIFIERS, 'challenges', 'module', 'import', 'contract'].map((k) => ({ label: k, kind: KEYWORD }));
   return [...ids, ...keywords];

@@ -90,7 +90,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   );
   connection.onHover(({ textDocument, position }) => withDocument(textDocument.uri, (document, analysis) => hover(document.getText(), analysis.model, position)));
   connection.onDocumentSymbol(({ textDocument }) => withDocument(textDocument.uri, (document, analysis) => documentSymbols(document.getText(), analysis.ast)));
-  connection.onCompletion(({ textDocument }) => withDocument(textDocument.uri, (_document, analysis) => completions(analysis.model)));
+  connection.onCompletion(({ textDocument, position }) => withDocument(textDocument.uri, (document, analysis) => completions(analysis.model, document.getText(), position)));
   connection.onDocumentFormatting(({ textDocument }) => {
     const document = documents.get(textDocument.uri);
     return document ? formatting(document.getText()) : null;

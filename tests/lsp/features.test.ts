@@ -62,4 +62,17 @@ describe('language server features', () => {
     expect(fix?.title).toBe('Mark G2 undeveloped');
     expect(fix?.edit?.changes?.['file:///case.gsn']).toEqual([{ range: { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, newText: 'undeveloped ' }]);
   });
+
+  it('explains an annotation under the cursor and completes annotation names after @', async () => {
+    const text = 'goal G1 "Top" @subsystem-risk(SS1) @url("x") {\n  solution Sn1 "E" @\n}\n';
+    const result = await compile(text, { file: 'case.gsn', diagram: false });
+    const risk = hover(text, result.model, { line: 0, character: 20 });
+    expect(risk?.contents).toEqual({ kind: 'markdown', value: '**@subsystem-risk** takes one identifier, the subsystem, as in `@subsystem-risk(SS1)`' });
+    expect(risk?.range).toEqual({ start: { line: 0, character: 14 }, end: { line: 0, character: 29 } });
+    expect((hover(text, result.model, { line: 0, character: 36 })?.contents as { value: string }).value).toMatch(/^\*\*@url\*\* takes exactly one string/); // on the @
+    const names = completions(result.model, text, { line: 1, character: 20 });
+    expect(names.map((c) => c.label)).toEqual(expect.arrayContaining(['url', 'class', 'acp', 'subsystem-risk', 'threshold']));
+    expect(names.map((c) => c.label)).not.toContain('G1');
+    expect(completions(result.model, text, { line: 1, character: 2 }).map((c) => c.label)).toContain('G1');
+  });
 });
